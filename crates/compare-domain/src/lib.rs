@@ -1,0 +1,17 @@
+//! The browser-free core of the tool comparison widget: the catalog model,
+//! its parsing and validation, the figures derived from it and the vote
+//! tally. The widget and the `validate-catalog` command share it.
+
+pub mod date;
+pub mod limits;
+pub mod model;
+pub mod parse;
+pub mod stats;
+pub mod text;
+pub mod valid;
+pub mod validate;
+
+pub use model::{Catalog, Comparison, Review, Reviewer, Tool, Verdict};
+pub use parse::{parse_catalog, ParseError};
+pub use valid::{load_catalog, LoadError, Pair, Resolved, ToolRef, ValidCatalog};
+pub use validate::{validate, Problem, Severity};

@@ -1,0 +1,19 @@
+//! Size limits that keep a mistaken or hostile catalog from hurting a reader.
+//! Each is generous for a real catalog (the 10,000-tool benchmark catalog
+//! fits well inside them); exceeding one is a validation error with its path.
+
+/// Largest catalog text read at all, in bytes.
+pub const MAX_CATALOG_BYTES: usize = 16 * 1024 * 1024;
+pub const MAX_TOOLS: usize = 20_000;
+pub const MAX_REVIEWERS: usize = 100;
+pub const MAX_REVIEWS_PER_TOOL: usize = 100;
+pub const MAX_COMPARISONS: usize = 1_000;
+/// Largest published vote count for one tool of a pair.
+pub const MAX_VOTES: i64 = 1_000_000_000;
+
+/// Longest text, in characters, per kind of field.
+pub const MAX_ID_CHARS: usize = 64;
+pub const MAX_NAME_CHARS: usize = 120;
+pub const MAX_SHORT_TEXT_CHARS: usize = 300;
+pub const MAX_LONG_TEXT_CHARS: usize = 5_000;
+pub const MAX_LINK_CHARS: usize = 2_048;

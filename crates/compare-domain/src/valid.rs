@@ -1,0 +1,333 @@
+//! A catalog that passed validation, indexed for the lookups the widget makes
+//! on every keystroke and pair switch.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::model::{Catalog, Comparison, Reviewer, Tool};
+use crate::parse::{parse_catalog, ParseError};
+use crate::validate::{validate, Problem, Severity};
+
+/// Why a catalog cannot be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    Parse(ParseError),
+    /// Every error validation found (never empty); warnings are left out.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Parse(err) => err.fmt(f),
+            LoadError::Invalid(problems) => {
+                let count = problems.len();
+                write!(f, "{count} problem{}: ", if count == 1 { "" } else { "s" })?;
+                for (i, problem) in problems.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    problem.fmt(f)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Position of a tool in the catalog's `tools` list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ToolRef(pub usize);
+
+/// The two tools on the card, in display order; never the same tool twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Pair {
+    pub a: ToolRef,
+    pub b: ToolRef,
+}
+
+impl Pair {
+    pub fn swapped(self) -> Pair {
+        Pair { a: self.b, b: self.a }
+    }
+
+    /// The same two tools regardless of order: votes belong to this.
+    pub fn unordered(self) -> (ToolRef, ToolRef) {
+        if self.a <= self.b {
+            (self.a, self.b)
+        } else {
+            (self.b, self.a)
+        }
+    }
+}
+
+/// The pair the reader asked for, or the default pair and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub pair: Pair,
+    pub notice: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct ValidCatalog {
+    catalog: Catalog,
+    tools_by_id: HashMap<String, ToolRef>,
+    reviewers_by_id: HashMap<String, usize>,
+    comparisons_by_pair: HashMap<(ToolRef, ToolRef), usize>,
+    /// Lower-cased "name category" per tool, for filtering as the reader types.
+    search_keys: Vec<String>,
+    warnings: Vec<Problem>,
+}
+
+/// Parses and validates catalog text: the only way to get a [`ValidCatalog`],
+/// so the widget never shows a partly valid catalog as if it were complete.
+pub fn load_catalog(text: &str) -> Result<ValidCatalog, LoadError> {
+    let catalog = parse_catalog(text).map_err(LoadError::Parse)?;
+    ValidCatalog::new(catalog)
+}
+
+impl ValidCatalog {
+    pub fn new(catalog: Catalog) -> Result<ValidCatalog, LoadError> {
+        let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
+            validate(&catalog).into_iter().partition(|p| p.severity == Severity::Error);
+        if !errors.is_empty() {
+            return Err(LoadError::Invalid(errors));
+        }
+        let tools_by_id = catalog
+            .tools
+            .iter()
+            .enumerate()
+            .map(|(i, tool)| (tool.id.clone(), ToolRef(i)))
+            .collect::<HashMap<_, _>>();
+        let reviewers_by_id =
+            catalog.reviewers.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        let mut comparisons_by_pair = HashMap::new();
+        for (i, comparison) in catalog.comparisons.iter().enumerate() {
+            let pair = Pair {
+                a: tools_by_id[&comparison.tools[0]],
+                b: tools_by_id[&comparison.tools[1]],
+            };
+            comparisons_by_pair.entry(pair.unordered()).or_insert(i);
+        }
+        let search_keys = catalog
+            .tools
+            .iter()
+            .map(|tool| format!("{} {}", tool.name, tool.category).to_lowercase())
+            .collect();
+        Ok(ValidCatalog {
+            catalog,
+            tools_by_id,
+            reviewers_by_id,
+            comparisons_by_pair,
+            search_keys,
+            warnings,
+        })
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    pub fn warnings(&self) -> &[Problem] {
+        &self.warnings
+    }
+
+    pub fn tool(&self, tool: ToolRef) -> &Tool {
+        &self.catalog.tools[tool.0]
+    }
+
+    pub fn tool_count(&self) -> usize {
+        self.catalog.tools.len()
+    }
+
+    pub fn find_tool(&self, id: &str) -> Option<ToolRef> {
+        self.tools_by_id.get(id).copied()
+    }
+
+    pub fn reviewer(&self, id: &str) -> Option<&Reviewer> {
+        self.reviewers_by_id.get(id).map(|&i| &self.catalog.reviewers[i])
+    }
+
+    /// The curated comparison of these two tools, in either order.
+    pub fn comparison(&self, pair: Pair) -> Option<&Comparison> {
+        self.comparisons_by_pair.get(&pair.unordered()).map(|&i| &self.catalog.comparisons[i])
+    }
+
+    /// The curated pairs, in catalog order, without repeats.
+    pub fn curated_pairs(&self) -> Vec<Pair> {
+        let mut pairs: Vec<(usize, Pair)> = self
+            .comparisons_by_pair
+            .values()
+            .map(|&i| {
+                let [a, b] = &self.catalog.comparisons[i].tools;
+                (i, Pair { a: self.tools_by_id[a], b: self.tools_by_id[b] })
+            })
+            .collect();
+        pairs.sort_by_key(|&(i, _)| i);
+        pairs.into_iter().map(|(_, pair)| pair).collect()
+    }
+
+    /// The first curated comparison, or the first two tools when there is none.
+    pub fn default_pair(&self) -> Pair {
+        match self.catalog.comparisons.first() {
+            Some(first) => {
+                Pair { a: self.tools_by_id[&first.tools[0]], b: self.tools_by_id[&first.tools[1]] }
+            }
+            None => Pair { a: ToolRef(0), b: ToolRef(1) },
+        }
+    }
+
+    /// The pair named by page or embed settings. A side that is not given
+    /// keeps the default pair's tool; an unknown id, or the same tool twice,
+    /// falls back to the default pair with a notice for the reader.
+    pub fn resolve_pair(&self, a: Option<&str>, b: Option<&str>) -> Resolved {
+        let default = self.default_pair();
+        let unknown: Vec<&str> = [a, b].into_iter().flatten().filter(|id| self.find_tool(id).is_none()).collect();
+        if !unknown.is_empty() {
+            let names = unknown.iter().map(|id| format!("{id:?}")).collect::<Vec<_>>().join(" or ");
+            return Resolved {
+                pair: default,
+                notice: Some(format!(
+                    "This catalog has no tool {names}, so the first curated comparison is shown instead."
+                )),
+            };
+        }
+        let pick = |id: Option<&str>, fallback: ToolRef| id.and_then(|id| self.find_tool(id)).unwrap_or(fallback);
+        let mut pair = Pair { a: pick(a, default.a), b: pick(b, default.b) };
+        if pair.a == pair.b {
+            if a.is_some() && b.is_some() {
+                return Resolved {
+                    pair: default,
+                    notice: Some(
+                        "A tool cannot be compared with itself, so the first curated comparison is shown instead."
+                            .into(),
+                    ),
+                };
+            }
+            // Only one side was given and it equals the default's other side.
+            pair = if a.is_some() { Pair { a: pair.a, b: default.a } } else { Pair { a: default.b, b: pair.b } };
+        }
+        Resolved { pair, notice: None }
+    }
+
+    /// Tools whose name or category contains `query` (case-insensitive),
+    /// names starting with it first, leaving out `exclude`. Returns at most
+    /// `limit` tools and how many matched in all.
+    pub fn filter_tools(&self, query: &str, exclude: Option<ToolRef>, limit: usize) -> (Vec<ToolRef>, usize) {
+        let query = query.trim().to_lowercase();
+        let mut starts = Vec::new();
+        let mut contains = Vec::new();
+        let mut total = 0;
+        for (i, key) in self.search_keys.iter().enumerate() {
+            let tool = ToolRef(i);
+            if Some(tool) == exclude {
+                continue;
+            }
+            let Some(at) = key.find(query.as_str()) else { continue };
+            total += 1;
+            if at == 0 {
+                if starts.len() < limit {
+                    starts.push(tool);
+                }
+            } else if contains.len() < limit {
+                contains.push(tool);
+            }
+        }
+        starts.extend(contains);
+        starts.truncate(limit);
+        (starts, total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed() -> ValidCatalog {
+        load_catalog(include_str!("../../../public/catalog.json")).expect("bundled catalog loads")
+    }
+
+    fn ids(catalog: &ValidCatalog, pair: Pair) -> (&str, &str) {
+        (catalog.tool(pair.a).id.as_str(), catalog.tool(pair.b).id.as_str())
+    }
+
+    #[test]
+    fn the_default_pair_is_the_first_curated_comparison() {
+        let catalog = seed();
+        assert_eq!(ids(&catalog, catalog.default_pair()), ("smollm3", "vercel-ai-gateway"));
+    }
+
+    #[test]
+    fn a_named_pair_is_kept_in_its_order() {
+        let catalog = seed();
+        let resolved = catalog.resolve_pair(Some("litellm"), Some("smollm3"));
+        assert_eq!(ids(&catalog, resolved.pair), ("litellm", "smollm3"));
+        assert_eq!(resolved.notice, None);
+    }
+
+    #[test]
+    fn unknown_ids_fall_back_with_a_notice() {
+        let catalog = seed();
+        let resolved = catalog.resolve_pair(Some("nope"), Some("smollm3"));
+        assert_eq!(ids(&catalog, resolved.pair), ("smollm3", "vercel-ai-gateway"));
+        assert_eq!(
+            resolved.notice.as_deref(),
+            Some("This catalog has no tool \"nope\", so the first curated comparison is shown instead.")
+        );
+    }
+
+    #[test]
+    fn the_same_tool_twice_falls_back_with_a_notice() {
+        let catalog = seed();
+        let resolved = catalog.resolve_pair(Some("litellm"), Some("litellm"));
+        assert_eq!(ids(&catalog, resolved.pair), ("smollm3", "vercel-ai-gateway"));
+        assert!(resolved.notice.unwrap().contains("cannot be compared with itself"));
+    }
+
+    #[test]
+    fn one_given_side_keeps_the_other_from_the_default() {
+        let catalog = seed();
+        assert_eq!(ids(&catalog, catalog.resolve_pair(Some("portkey"), None).pair), ("portkey", "vercel-ai-gateway"));
+        assert_eq!(
+            ids(&catalog, catalog.resolve_pair(None, Some("smollm3")).pair),
+            ("vercel-ai-gateway", "smollm3")
+        );
+        assert_eq!(catalog.resolve_pair(None, None).notice, None);
+    }
+
+    #[test]
+    fn comparisons_are_found_in_either_order() {
+        let catalog = seed();
+        let pair = catalog.default_pair();
+        assert!(std::ptr::eq(catalog.comparison(pair).unwrap(), catalog.comparison(pair.swapped()).unwrap()));
+    }
+
+    #[test]
+    fn filtering_matches_name_or_category_and_leaves_out_the_other_side() {
+        let catalog = seed();
+        let smol = catalog.find_tool("smollm3").unwrap();
+        let (found, total) = catalog.filter_tools("SMOL", None, 10);
+        assert_eq!((found, total), (vec![smol], 1));
+        let (found, _) = catalog.filter_tools("smol", Some(smol), 10);
+        assert!(found.is_empty());
+        let (found, total) = catalog.filter_tools("developer tools", None, 3);
+        assert_eq!((found.len(), total), (3, catalog.tool_count()));
+    }
+
+    #[test]
+    fn names_starting_with_the_query_come_first() {
+        let catalog = seed();
+        let (found, _) = catalog.filter_tools("o", None, 20);
+        let first = catalog.tool(found[0]).name.to_lowercase();
+        assert!(first.starts_with('o'), "{first}");
+    }
+
+    #[test]
+    fn load_errors_list_every_problem() {
+        let err = load_catalog(r#"{"version":1,"tools":[{"id":"a","name":""},{"id":"a","name":"B"}]}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "2 problems: tools[0].name: empty name; tools[1].id: duplicate id \"a\" (first used by tools[0])"
+        );
+    }
+}

@@ -1,0 +1,497 @@
+//! Every problem of a parsed catalog, each with the JSON path of its field.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::limits::*;
+use crate::model::{Catalog, Comparison, Review, Tool, Verdict, SCHEMA_VERSION};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The catalog must not be shown.
+    Error,
+    /// Worth fixing, but the catalog is usable.
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// JSON path of the field, e.g. `tools[3].reviews[1].reviewer`.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Checks a catalog; the result lists errors and warnings in document order.
+pub fn validate(catalog: &Catalog) -> Vec<Problem> {
+    let mut check = Checker::default();
+    check.catalog(catalog);
+    check.problems
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.push(Severity::Error, path.into(), message.into());
+    }
+
+    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.push(Severity::Warning, path.into(), message.into());
+    }
+
+    fn push(&mut self, severity: Severity, path: String, message: String) {
+        self.problems.push(Problem { severity, path, message });
+    }
+
+    fn catalog(&mut self, catalog: &Catalog) {
+        if catalog.version != SCHEMA_VERSION {
+            self.error(
+                "version",
+                format!(
+                    "unsupported catalog version {}; this widget reads version {SCHEMA_VERSION}",
+                    catalog.version
+                ),
+            );
+        }
+        self.text("title", &catalog.title, MAX_SHORT_TEXT_CHARS);
+        self.text("intro", &catalog.intro, MAX_SHORT_TEXT_CHARS);
+
+        let reviewer_ids = self.reviewers(catalog);
+        let tool_ids = self.tools(catalog, &reviewer_ids);
+        self.comparisons(&catalog.comparisons, &tool_ids);
+        if let Some(cta) = &catalog.cta {
+            self.required("cta.text", &cta.text, MAX_SHORT_TEXT_CHARS, "empty text");
+            self.text("cta.kicker", &cta.kicker, MAX_SHORT_TEXT_CHARS);
+            self.text("cta.blurb", &cta.blurb, MAX_SHORT_TEXT_CHARS);
+            self.link("cta.link", &cta.link);
+        }
+        self.unused_reviewers(catalog);
+    }
+
+    fn reviewers(&mut self, catalog: &Catalog) -> HashSet<String> {
+        self.count("reviewers", catalog.reviewers.len(), MAX_REVIEWERS, "reviewers");
+        let mut first_use: HashMap<&str, usize> = HashMap::new();
+        for (i, reviewer) in catalog.reviewers.iter().enumerate() {
+            let at = format!("reviewers[{i}]");
+            self.id(&format!("{at}.id"), &reviewer.id, &mut first_use, i, "reviewers");
+            self.required(&format!("{at}.name"), &reviewer.name, MAX_NAME_CHARS, "empty name");
+            self.text(&format!("{at}.lens"), &reviewer.lens, MAX_SHORT_TEXT_CHARS);
+        }
+        first_use.keys().map(|id| id.to_string()).collect()
+    }
+
+    fn tools(&mut self, catalog: &Catalog, reviewers: &HashSet<String>) -> HashSet<String> {
+        match catalog.tools.len() {
+            0 => self.error("tools", "the catalog lists no tools"),
+            1 => self.error("tools", "a comparison needs at least two tools; the catalog lists one"),
+            n => self.count("tools", n, MAX_TOOLS, "tools"),
+        }
+        let mut first_use: HashMap<&str, usize> = HashMap::new();
+        for (i, tool) in catalog.tools.iter().enumerate() {
+            self.tool(&format!("tools[{i}]"), tool, i, &mut first_use, reviewers);
+        }
+        first_use.keys().map(|id| id.to_string()).collect()
+    }
+
+    fn tool<'c>(
+        &mut self,
+        at: &str,
+        tool: &'c Tool,
+        index: usize,
+        first_use: &mut HashMap<&'c str, usize>,
+        reviewers: &HashSet<String>,
+    ) {
+        self.id(&format!("{at}.id"), &tool.id, first_use, index, "tools");
+        self.required(&format!("{at}.name"), &tool.name, MAX_NAME_CHARS, "empty name");
+        self.text(&format!("{at}.category"), &tool.category, MAX_NAME_CHARS);
+        self.text(&format!("{at}.tagline"), &tool.tagline, MAX_SHORT_TEXT_CHARS);
+        self.text(&format!("{at}.description"), &tool.description, MAX_LONG_TEXT_CHARS);
+        self.text(&format!("{at}.entry"), &tool.entry, MAX_NAME_CHARS);
+        if let Some(link) = &tool.link {
+            self.link(&format!("{at}.link"), link);
+        }
+        self.count(&format!("{at}.reviews"), tool.reviews.len(), MAX_REVIEWS_PER_TOOL, "reviews");
+        let mut seen: HashSet<&str> = HashSet::new();
+        for (r, review) in tool.reviews.iter().enumerate() {
+            self.review(&format!("{at}.reviews[{r}]"), review, reviewers, &mut seen);
+        }
+    }
+
+    fn review<'c>(
+        &mut self,
+        at: &str,
+        review: &'c Review,
+        reviewers: &HashSet<String>,
+        seen: &mut HashSet<&'c str>,
+    ) {
+        let path = format!("{at}.reviewer");
+        if !reviewers.contains(&review.reviewer) {
+            self.error(path, format!("unknown reviewer {:?}", review.reviewer));
+        } else if !seen.insert(&review.reviewer) {
+            self.error(path, format!("reviewer {:?} reviews this tool twice", review.reviewer));
+        }
+        if Verdict::parse(&review.verdict).is_none() {
+            self.error(
+                format!("{at}.verdict"),
+                format!("unknown verdict {:?} (expected \"ship\" or \"skip\")", review.verdict),
+            );
+        }
+        self.text(&format!("{at}.quote"), &review.quote, MAX_LONG_TEXT_CHARS);
+    }
+
+    fn comparisons(&mut self, comparisons: &[Comparison], tools: &HashSet<String>) {
+        self.count("comparisons", comparisons.len(), MAX_COMPARISONS, "comparisons");
+        let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
+        for (i, comparison) in comparisons.iter().enumerate() {
+            let at = format!("comparisons[{i}]");
+            let [a, b] = &comparison.tools;
+            for (side, id) in [a, b].into_iter().enumerate() {
+                if !tools.contains(id) {
+                    self.error(format!("{at}.tools[{side}]"), format!("unknown tool {id:?}"));
+                }
+            }
+            if a == b {
+                self.error(format!("{at}.tools"), format!("compares {a:?} with itself"));
+            }
+            let key = if a <= b { (a.as_str(), b.as_str()) } else { (b.as_str(), a.as_str()) };
+            if let Some(first) = pairs.insert(key, i) {
+                self.warn(
+                    format!("{at}.tools"),
+                    format!("the same pair as comparisons[{first}]; only the first is used"),
+                );
+            }
+            if let Some(question) = &comparison.question {
+                self.required(&format!("{at}.question"), question, MAX_SHORT_TEXT_CHARS, "empty question");
+            }
+            for (side, &votes) in comparison.baseline_votes.iter().enumerate() {
+                let path = format!("{at}.baseline_votes[{side}]");
+                if votes < 0 {
+                    self.error(path, format!("negative vote count {votes}"));
+                } else if votes > MAX_VOTES {
+                    self.error(path, format!("{votes} votes; the limit is {MAX_VOTES}"));
+                }
+            }
+            if let Some(date) = &comparison.updated {
+                if !is_calendar_date(date) {
+                    self.error(
+                        format!("{at}.updated"),
+                        format!("{date:?} is not a date of the form YYYY-MM-DD"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn unused_reviewers(&mut self, catalog: &Catalog) {
+        let used: HashSet<&str> = catalog
+            .tools
+            .iter()
+            .flat_map(|tool| tool.reviews.iter().map(|review| review.reviewer.as_str()))
+            .collect();
+        for (i, reviewer) in catalog.reviewers.iter().enumerate() {
+            if !reviewer.id.is_empty() && !used.contains(reviewer.id.as_str()) {
+                self.warn(format!("reviewers[{i}]"), format!("reviewer {:?} has no reviews", reviewer.id));
+            }
+        }
+    }
+
+    fn id<'c>(
+        &mut self,
+        path: &str,
+        id: &'c str,
+        first_use: &mut HashMap<&'c str, usize>,
+        index: usize,
+        list: &str,
+    ) {
+        if id.is_empty() {
+            return self.error(path, "empty id");
+        }
+        if id.chars().count() > MAX_ID_CHARS {
+            return self.error(path, format!("id is longer than {MAX_ID_CHARS} characters"));
+        }
+        if !is_id(id) {
+            return self.error(
+                path,
+                format!("id {id:?} may hold only lowercase letters, digits, '-', '_' and '.'"),
+            );
+        }
+        if let Some(first) = first_use.get(id) {
+            return self.error(path, format!("duplicate id {id:?} (first used by {list}[{first}])"));
+        }
+        first_use.insert(id, index);
+    }
+
+    fn required(&mut self, path: &str, text: &str, max_chars: usize, empty_message: &str) {
+        if text.trim().is_empty() {
+            self.error(path, empty_message);
+        } else {
+            self.text(path, text, max_chars);
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &str, max_chars: usize) {
+        // Counting stops at the limit so a huge string costs no more than a short one.
+        if text.chars().nth(max_chars).is_some() {
+            self.error(path, format!("text is longer than {max_chars} characters"));
+        }
+    }
+
+    fn count(&mut self, path: &str, count: usize, max: usize, what: &str) {
+        if count > max {
+            self.error(path, format!("{count} {what}; the limit is {max}"));
+        }
+    }
+
+    fn link(&mut self, path: &str, link: &str) {
+        if link.chars().count() > MAX_LINK_CHARS {
+            self.error(path, format!("link is longer than {MAX_LINK_CHARS} characters"));
+        } else if !is_web_link(link) {
+            self.error(path, format!("{link:?} is not an http or https link"));
+        }
+    }
+}
+
+/// Ids end up in page URLs and storage keys, so they stay plain.
+fn is_id(id: &str) -> bool {
+    id.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// True for an absolute http(s) URL with a host and no whitespace: the only
+/// links the widget renders, so `javascript:` and `data:` never reach a page.
+pub fn is_web_link(link: &str) -> bool {
+    let lower = link.get(..8).unwrap_or(link).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &link[8..]
+    } else if lower.starts_with("http://") {
+        &link[7..]
+    } else {
+        return false;
+    };
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    host_end > 0 && !link.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn is_calendar_date(text: &str) -> bool {
+    crate::date::CalendarDate::parse(text).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_catalog;
+
+    fn problems(json: &str) -> Vec<String> {
+        validate(&parse_catalog(json).unwrap()).iter().map(|p| p.to_string()).collect()
+    }
+
+    fn errors(json: &str) -> Vec<String> {
+        let catalog = parse_catalog(json).unwrap();
+        validate(&catalog)
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    const PANEL: &str = r#""reviewers":[{"id":"builder","name":"The Builder"}]"#;
+
+    fn with_tools(tools: &str) -> String {
+        format!(r#"{{"version":1,{PANEL},"tools":[{tools}]}}"#)
+    }
+
+    const A: &str = r#"{"id":"a","name":"A","reviews":[{"reviewer":"builder","verdict":"ship"}]}"#;
+    const B: &str = r#"{"id":"b","name":"B"}"#;
+
+    #[test]
+    fn a_sound_catalog_has_no_problems() {
+        assert_eq!(problems(&with_tools(&format!("{A},{B}"))), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_bundled_catalog_has_no_problems() {
+        let text = include_str!("../../../public/catalog.json");
+        assert_eq!(problems(text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn unsupported_versions_are_refused() {
+        let json = with_tools(&format!("{A},{B}")).replace(r#""version":1"#, r#""version":2"#);
+        assert_eq!(
+            errors(&json),
+            ["version: unsupported catalog version 2; this widget reads version 1"]
+        );
+    }
+
+    #[test]
+    fn fewer_than_two_tools_cannot_be_compared() {
+        assert_eq!(errors(&with_tools("")), ["tools: the catalog lists no tools"]);
+        assert_eq!(
+            errors(&with_tools(A)),
+            ["tools: a comparison needs at least two tools; the catalog lists one"]
+        );
+    }
+
+    #[test]
+    fn duplicate_tool_ids_name_the_first_use() {
+        let json = with_tools(&format!("{A},{B},{B}"));
+        assert_eq!(errors(&json), [r#"tools[2].id: duplicate id "b" (first used by tools[1])"#]);
+    }
+
+    #[test]
+    fn duplicate_reviewer_ids_are_errors() {
+        let json = with_tools(&format!("{A},{B}")).replace(
+            PANEL,
+            r#""reviewers":[{"id":"builder","name":"X"},{"id":"builder","name":"Y"}]"#,
+        );
+        assert_eq!(
+            errors(&json),
+            [r#"reviewers[1].id: duplicate id "builder" (first used by reviewers[0])"#]
+        );
+    }
+
+    #[test]
+    fn empty_names_and_ids_are_errors() {
+        let json = with_tools(&format!(r#"{A},{{"id":"","name":"  "}}"#));
+        assert_eq!(errors(&json), ["tools[1].id: empty id", "tools[1].name: empty name"]);
+    }
+
+    #[test]
+    fn ids_stay_url_safe() {
+        let json = with_tools(&format!(r#"{A},{{"id":"B C","name":"B"}}"#));
+        assert_eq!(
+            errors(&json),
+            [r#"tools[1].id: id "B C" may hold only lowercase letters, digits, '-', '_' and '.'"#]
+        );
+    }
+
+    #[test]
+    fn unknown_reviewers_are_named_with_their_path() {
+        let json = with_tools(&format!(
+            r#"{A},{{"id":"b","name":"B","reviews":[{{"reviewer":"builder","verdict":"ship"}},{{"reviewer":"futurist","verdict":"ship"}}]}}"#
+        ));
+        assert_eq!(errors(&json), [r#"tools[1].reviews[1].reviewer: unknown reviewer "futurist""#]);
+    }
+
+    #[test]
+    fn a_reviewer_reviews_a_tool_once() {
+        let json = with_tools(&format!(
+            r#"{A},{{"id":"b","name":"B","reviews":[{{"reviewer":"builder","verdict":"ship"}},{{"reviewer":"builder","verdict":"skip"}}]}}"#
+        ));
+        assert_eq!(
+            errors(&json),
+            [r#"tools[1].reviews[1].reviewer: reviewer "builder" reviews this tool twice"#]
+        );
+    }
+
+    #[test]
+    fn unknown_verdicts_are_errors() {
+        let json = with_tools(&format!("{A},{B}")).replace(r#""verdict":"ship""#, r#""verdict":"maybe""#);
+        assert_eq!(
+            errors(&json),
+            [r#"tools[0].reviews[0].verdict: unknown verdict "maybe" (expected "ship" or "skip")"#]
+        );
+    }
+
+    #[test]
+    fn only_http_and_https_links_are_accepted() {
+        for (link, ok) in [
+            ("https://example.com/x", true),
+            ("HTTP://example.com", true),
+            ("javascript:alert(1)", false),
+            ("data:text/html,hi", false),
+            ("//example.com", false),
+            ("https://", false),
+            ("https://exa mple.com", false),
+            ("ftp://example.com", false),
+        ] {
+            let json = with_tools(&format!(r#"{A},{{"id":"b","name":"B","link":{link:?}}}"#));
+            let expected: Vec<String> = if ok {
+                vec![]
+            } else {
+                vec![format!("tools[1].link: {link:?} is not an http or https link")]
+            };
+            assert_eq!(errors(&json), expected, "{link}");
+        }
+    }
+
+    fn with_comparison(comparison: &str) -> String {
+        format!(r#"{{"version":1,{PANEL},"tools":[{A},{B}],"comparisons":[{comparison}]}}"#)
+    }
+
+    #[test]
+    fn comparisons_reference_known_tools() {
+        assert_eq!(
+            errors(&with_comparison(r#"{"tools":["a","zz"]}"#)),
+            [r#"comparisons[0].tools[1]: unknown tool "zz""#]
+        );
+        assert_eq!(
+            errors(&with_comparison(r#"{"tools":["a","a"]}"#)),
+            [r#"comparisons[0].tools: compares "a" with itself"#]
+        );
+    }
+
+    #[test]
+    fn vote_counts_are_never_negative_or_absurd() {
+        assert_eq!(
+            errors(&with_comparison(r#"{"tools":["a","b"],"baseline_votes":[-3,2000000000]}"#)),
+            [
+                "comparisons[0].baseline_votes[0]: negative vote count -3",
+                "comparisons[0].baseline_votes[1]: 2000000000 votes; the limit is 1000000000",
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_must_be_calendar_dates() {
+        assert_eq!(
+            errors(&with_comparison(r#"{"tools":["a","b"],"updated":"2026-02-30"}"#)),
+            [r#"comparisons[0].updated: "2026-02-30" is not a date of the form YYYY-MM-DD"#]
+        );
+    }
+
+    #[test]
+    fn repeated_pairs_and_idle_reviewers_are_warnings() {
+        let json = with_comparison(r#"{"tools":["a","b"]},{"tools":["b","a"]}"#)
+            .replace(PANEL, r#""reviewers":[{"id":"builder","name":"X"},{"id":"idle","name":"Y"}]"#);
+        assert_eq!(errors(&json), Vec::<String>::new());
+        assert_eq!(
+            problems(&json),
+            [
+                "comparisons[1].tools: the same pair as comparisons[0]; only the first is used",
+                r#"reviewers[1]: reviewer "idle" has no reviews"#,
+            ]
+        );
+    }
+
+    #[test]
+    fn absurd_sizes_are_errors() {
+        let long = "x".repeat(MAX_LONG_TEXT_CHARS + 1);
+        let json = with_tools(&format!(r#"{A},{{"id":"b","name":"B","description":"{long}"}}"#));
+        assert_eq!(errors(&json), ["tools[1].description: text is longer than 5000 characters"]);
+
+        let many: Vec<String> =
+            (0..=MAX_TOOLS).map(|i| format!(r#"{{"id":"t{i}","name":"T"}}"#)).collect();
+        assert_eq!(errors(&with_tools(&many.join(","))), ["tools: 20001 tools; the limit is 20000"]);
+    }
+
+    #[test]
+    fn a_call_to_action_needs_text_and_a_web_link() {
+        let json = with_tools(&format!("{A},{B}"))
+            .replace("\"tools\"", r#""cta":{"text":"","link":"mailto:x@example.com"},"tools""#);
+        assert_eq!(
+            errors(&json),
+            ["cta.text: empty text", r#"cta.link: "mailto:x@example.com" is not an http or https link"#]
+        );
+    }
+}
