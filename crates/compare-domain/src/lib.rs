@@ -7,6 +7,7 @@ pub mod limits;
 pub mod model;
 pub mod parse;
 pub mod stats;
+pub mod tally;
 pub mod text;
 pub mod valid;
 pub mod validate;

@@ -10,7 +10,7 @@ pub fn teaser(text: &str, max_chars: usize) -> Option<String> {
         Some(space) if space > cut / 2 => &head[..space],
         _ => head,
     };
-    let head = head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '-'));
+    let head = head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '—' | '-'));
     Some(format!("{head}…"))
 }
 
@@ -28,6 +28,11 @@ mod tests {
     fn long_text_is_cut_at_a_word_boundary() {
         assert_eq!(teaser("The primitive here is clean: a compact model", 20).unwrap(), "The primitive here…");
         assert_eq!(teaser("The primitive here is clean: a compact model", 28).unwrap(), "The primitive here is clean…");
+    }
+
+    #[test]
+    fn no_punctuation_is_left_before_the_ellipsis() {
+        assert_eq!(teaser("a clean place to put it. The honest comparison", 25).unwrap(), "a clean place to put it…");
     }
 
     #[test]

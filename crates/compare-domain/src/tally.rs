@@ -1,0 +1,65 @@
+//! Reader votes on a pair: the catalog's published counts plus, later, this
+//! browser's own vote.
+
+use crate::stats::rounded_percent;
+use crate::valid::{Pair, ValidCatalog};
+
+/// Votes for the pair's two tools, in the pair's display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub votes: [u64; 2],
+}
+
+impl Tally {
+    /// The counts the catalog publishes for this pair, whichever order the
+    /// catalog lists it in; zero for a pair that is not curated.
+    pub fn published(catalog: &ValidCatalog, pair: Pair) -> Tally {
+        let Some(comparison) = catalog.comparison(pair) else { return Tally::default() };
+        let count = |i: usize| comparison.baseline_votes[i].max(0) as u64;
+        let first_is_a = catalog.find_tool(&comparison.tools[0]) == Some(pair.a);
+        Tally { votes: if first_is_a { [count(0), count(1)] } else { [count(1), count(0)] } }
+    }
+
+    pub fn total(self) -> u64 {
+        self.votes[0] + self.votes[1]
+    }
+
+    /// Whole percentages that always add up to 100; `None` without votes.
+    pub fn percents(self) -> Option<[u32; 2]> {
+        let a = rounded_percent(self.votes[0] as usize, self.total() as usize)?;
+        Some([a, 100 - a])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::valid::load_catalog;
+
+    #[test]
+    fn published_counts_follow_the_display_order() {
+        let text = include_str!("../../../public/catalog.json")
+            .replace(r#""baseline_votes": [
+        0,
+        0
+      ]"#, r#""baseline_votes": [3, 1]"#);
+        let catalog = load_catalog(&text).unwrap();
+        let pair = catalog.default_pair();
+        assert_eq!(Tally::published(&catalog, pair).votes, [3, 1]);
+        assert_eq!(Tally::published(&catalog, pair.swapped()).votes, [1, 3]);
+        assert_eq!(Tally::published(&catalog, pair).percents(), Some([75, 25]));
+    }
+
+    #[test]
+    fn no_votes_means_no_percentages() {
+        assert_eq!(Tally::default().percents(), None);
+    }
+
+    #[test]
+    fn percentages_add_up_to_100() {
+        for votes in [[1, 2], [2, 1], [1, 1], [0, 7], [333, 667], [1, 7]] {
+            let [a, b] = Tally { votes }.percents().unwrap();
+            assert_eq!(a + b, 100, "{votes:?}");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Serves the standalone widget with the bundled catalog, rebuilding and
+# reloading the page on every change. Usage: scripts/serve.sh [--release]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+say "serving on http://127.0.0.1:8080/ (Ctrl-C stops)"
+exec trunk serve --offline "$@"

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test: the domain's native unit tests, then the release build
+# and its browser tests in headless Chromium. Ends with one summary line.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+
+LOG="$(mktemp -d)"
+native=fail browser=fail build=fail
+native_passed=0 native_failed=0 browser_passed=0 browser_failed=0
+
+say "native tests (cargo test)"
+if cargo test --workspace --exclude tool-compare 2>&1 | tee "$LOG/native.txt"; then native=ok; fi
+native_passed=$(awk '/^test result:/ { s += $4 } END { print s + 0 }' "$LOG/native.txt")
+native_failed=$(awk '/^test result:/ { s += $6 } END { print s + 0 }' "$LOG/native.txt")
+
+say "release build (trunk build --release)"
+if trunk build --release --offline >"$LOG/build.txt" 2>&1; then
+  build=ok
+  tail -n 1 "$LOG/build.txt"
+fi
+
+if [ "$build" = ok ]; then
+  say "browser tests against dist/ (headless Chromium)"
+  if (cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs) 2>&1 | tee "$LOG/browser.txt"; then browser=ok; fi
+  browser_passed=$(awk '/^# pass / { print $3 }' "$LOG/browser.txt")
+  browser_failed=$(awk '/^# fail / { print $3 }' "$LOG/browser.txt")
+else
+  cat "$LOG/build.txt" >&2
+fi
+
+echo
+say "native: $native ($native_passed passed, $native_failed failed); release build: $build; browser: $browser ($browser_passed passed, $browser_failed failed)"
+build_failed=$([ "$build" = ok ] && echo 0 || echo 1)
+echo "$((native_passed + browser_passed)) passed, $((native_failed + browser_failed + build_failed)) failed"
+[ "$native" = ok ] && [ "$build" = ok ] && [ "$browser" = ok ]

@@ -1,0 +1,249 @@
+//! The widget root: loading the catalog, failure with "Try again", and the
+//! loaded comparison with its controls.
+
+use std::sync::Arc;
+
+use compare_domain::{LoadError, ValidCatalog};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::card::Card;
+use crate::config::WidgetConfig;
+use crate::fetch::{fetch_catalog, FetchFailure};
+use crate::ids::instance_prefix;
+use crate::page_url;
+use crate::picker::Picker;
+use crate::state::{ComparisonState, Side};
+
+const STYLE: &str = include_str!("../style/widget.css");
+
+/// How many validation problems the widget lists before "and N more".
+const PROBLEMS_SHOWN: usize = 5;
+
+#[derive(Clone)]
+enum Load {
+    Loading,
+    Ready(Arc<ValidCatalog>),
+    Failed(FetchFailure),
+}
+
+#[component]
+pub fn Widget(config: WidgetConfig) -> impl IntoView {
+    let load = RwSignal::new(Load::Loading);
+    // Only the newest request may set the state, however the retries interleave.
+    let generation = StoredValue::new(0_u64);
+    let catalog_url = config.catalog_url.clone();
+    let start = move || {
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        load.set(Load::Loading);
+        let url = catalog_url.clone();
+        spawn_local(async move {
+            let result = fetch_catalog(url).await;
+            if generation.try_get_value() == Some(mine) {
+                load.set(match result {
+                    Ok(catalog) => Load::Ready(catalog),
+                    Err(failure) => Load::Failed(failure),
+                });
+            }
+        });
+    };
+    start();
+    let retry = StoredValue::new_local(start);
+
+    let theme = config.theme.as_str();
+    view! {
+        <div class="tcw" data-theme=theme>
+            <style>{STYLE}</style>
+            {move || match load.get() {
+                Load::Loading => view! { <Loading /> }.into_any(),
+                Load::Ready(catalog) => {
+                    view! { <Comparison catalog config=config.clone() /> }.into_any()
+                }
+                Load::Failed(failure) => {
+                    view! { <Failure failure retry=move || retry.with_value(|start| start()) /> }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Loading() -> impl IntoView {
+    view! {
+        <div class="tcw-loading" aria-busy="true">
+            <p role="status">"Loading the comparison…"</p>
+        </div>
+    }
+}
+
+#[component]
+fn Failure(failure: FetchFailure, retry: impl Fn() + 'static) -> impl IntoView {
+    let problems = match &failure {
+        FetchFailure::Catalog { error: LoadError::Invalid(problems), .. } => problems.clone(),
+        _ => Vec::new(),
+    };
+    let hidden = problems.len().saturating_sub(PROBLEMS_SHOWN);
+    view! {
+        <div class="tcw-failure" role="alert">
+            <p class="tcw-failure-title">"The comparison could not be shown"</p>
+            <p class="tcw-failure-message">{failure.to_string()}</p>
+            {(!problems.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="tcw-problems">
+                            {problems
+                                .into_iter()
+                                .take(PROBLEMS_SHOWN)
+                                .map(|problem| {
+                                    view! {
+                                        <li>
+                                            <code>{problem.path}</code>
+                                            ": "
+                                            {problem.message}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                            {(hidden > 0).then(|| view! { <li>"…and " {hidden} " more"</li> })}
+                        </ul>
+                    }
+                })}
+            <button type="button" class="tcw-button" on:click=move |_| retry()>
+                "Try again"
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView {
+    let resolved = catalog.resolve_pair(config.a.as_deref(), config.b.as_deref());
+    let state = ComparisonState {
+        catalog: StoredValue::new(catalog),
+        pair: RwSignal::new(resolved.pair),
+        notice: RwSignal::new(resolved.notice),
+        id_prefix: StoredValue::new(instance_prefix()),
+    };
+    provide_context(state);
+    if config.owns_page_url {
+        follow_page_url(state);
+    }
+    let curated = state.catalog.with_value(|c| c.curated_pairs());
+    let owns_page_url = config.owns_page_url;
+
+    view! {
+        <div class="tcw-controls">
+            <div class="tcw-pickers">
+                <Picker label="First tool" side=Side::A />
+                <button
+                    type="button"
+                    class="tcw-button tcw-swap"
+                    on:click=move |_| state.choose_pair(state.pair.get_untracked().swapped())
+                >
+                    <span aria-hidden="true">"⇄ "</span>
+                    "Swap tools"
+                </button>
+                <Picker label="Second tool" side=Side::B />
+            </div>
+            {(!curated.is_empty())
+                .then(|| {
+                    view! {
+                        <nav class="tcw-curated" aria-label="Curated comparisons">
+                            <span class="tcw-curated-label">"Curated: "</span>
+                            <ul>
+                                {curated
+                                    .into_iter()
+                                    .map(|pair| view! { <li>{curated_link(state, pair, owns_page_url)}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </nav>
+                    }
+                })}
+        </div>
+        {move || {
+            state.notice.get().map(|notice| view! { <p class="tcw-notice" role="status">{notice}</p> })
+        }}
+        <Card />
+        <CallToAction />
+    }
+}
+
+/// A curated pair: a real link on the standalone page (it can be opened in
+/// a new tab), a button inside someone else's page.
+fn curated_link(state: ComparisonState, pair: compare_domain::Pair, as_link: bool) -> AnyView {
+    let label = format!("{} vs {}", state.tool_name(pair.a), state.tool_name(pair.b));
+    let current = move || {
+        let shown = state.pair.get();
+        shown == pair || shown == pair.swapped()
+    };
+    if as_link {
+        let (a, b) = state.catalog.with_value(|c| (c.tool(pair.a).id.clone(), c.tool(pair.b).id.clone()));
+        view! {
+            <a
+                href=page_url::query_for_pair(&a, &b)
+                aria-current=move || current().then_some("true")
+                on:click=move |ev| {
+                    let plain = !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+                    if plain && ev.button() == 0 {
+                        ev.prevent_default();
+                        state.choose_pair(pair);
+                    }
+                }
+            >
+                {label}
+            </a>
+        }
+        .into_any()
+    } else {
+        view! {
+            <button
+                type="button"
+                class="tcw-linklike"
+                aria-pressed=move || if current() { "true" } else { "false" }
+                on:click=move |_| state.choose_pair(pair)
+            >
+                {label}
+            </button>
+        }
+        .into_any()
+    }
+}
+
+/// Keeps `?a=&b=` in the address bar and follows back/forward.
+fn follow_page_url(state: ComparisonState) {
+    Effect::new(move |first_run_done: Option<()>| {
+        let pair = state.pair.get();
+        if first_run_done.is_some() {
+            let (a, b) = state.catalog.with_value(|c| (c.tool(pair.a).id.clone(), c.tool(pair.b).id.clone()));
+            page_url::push_pair(&a, &b);
+        }
+    });
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        let params = page_url::params();
+        let resolved =
+            state.catalog.with_value(|c| c.resolve_pair(params.get("a").as_deref(), params.get("b").as_deref()));
+        state.notice.set(resolved.notice);
+        state.pair.set(resolved.pair);
+    });
+    on_cleanup(move || handle.remove());
+}
+
+#[component]
+fn CallToAction() -> impl IntoView {
+    let state = expect_context::<ComparisonState>();
+    state.catalog.with_value(|c| c.catalog().cta.clone()).map(|cta| {
+        view! {
+            <div class="tcw-cta">
+                {(!cta.kicker.is_empty()).then(|| view! { <p class="tcw-kicker">{cta.kicker}</p> })}
+                <p class="tcw-cta-link">
+                    <a href=cta.link rel="noopener noreferrer" target="_blank">
+                        {cta.text}
+                    </a>
+                </p>
+                {(!cta.blurb.is_empty()).then(|| view! { <p class="tcw-cta-blurb">{cta.blurb}</p> })}
+            </div>
+        }
+    })
+}

@@ -1,0 +1,107 @@
+//! Loading the catalog over the network, with failures that say what failed.
+
+use std::fmt;
+use std::sync::Arc;
+
+use compare_domain::{load_catalog, LoadError, ValidCatalog};
+use gloo_net::http::Request;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// A catalog request is abandoned after this long, so a stalled network
+/// shows "Try again" instead of an endless spinner.
+pub const TIMEOUT_SECONDS: u32 = 15;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchFailure {
+    /// The server answered with an error status.
+    Http { url: String, status: u16, status_text: String },
+    /// No answer: offline, DNS, CORS refusal, or the timeout.
+    Network { url: String, timed_out: bool },
+    /// An answer that is not a usable catalog.
+    Catalog { url: String, error: LoadError },
+}
+
+impl fmt::Display for FetchFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchFailure::Http { url, status, status_text } => {
+                write!(f, "The catalog {url} could not be loaded: the server answered HTTP {status}")?;
+                if !status_text.is_empty() {
+                    write!(f, " {status_text}")?;
+                }
+                f.write_str(".")
+            }
+            FetchFailure::Network { url, timed_out: true } => write!(
+                f,
+                "The catalog {url} could not be loaded: no answer within {TIMEOUT_SECONDS} seconds."
+            ),
+            FetchFailure::Network { url, timed_out: false } => write!(
+                f,
+                "The catalog {url} could not be loaded: the network request failed (offline, or blocked by the server's CORS settings)."
+            ),
+            FetchFailure::Catalog { url, error: LoadError::Parse(err) } => {
+                write!(f, "The catalog {url} is not a valid catalog: {err}.")
+            }
+            FetchFailure::Catalog { url, error: LoadError::Invalid(problems) } => write!(
+                f,
+                "The catalog {url} has {} problem{}:",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            ),
+        }
+    }
+}
+
+pub async fn fetch_catalog(url: String) -> Result<Arc<ValidCatalog>, FetchFailure> {
+    let text = fetch_text(&url).await?;
+    load_catalog(&text).map(Arc::new).map_err(|error| FetchFailure::Catalog { url, error })
+}
+
+async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
+    let controller = web_sys::AbortController::new().ok();
+    // Dropped on every way out of this function, which clears the timer.
+    let _timeout = controller.as_ref().and_then(|controller| Timeout::start(controller.clone()));
+    let timed_out = || controller.as_ref().is_some_and(|c| c.signal().aborted());
+    let network = |timed_out: bool| FetchFailure::Network { url: url.to_string(), timed_out };
+
+    let request = Request::get(url).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    let result = async {
+        let response = request.send().await.map_err(|_| network(timed_out()))?;
+        if !response.ok() {
+            return Err(FetchFailure::Http {
+                url: url.to_string(),
+                status: response.status(),
+                status_text: response.status_text(),
+            });
+        }
+        // A body cut off mid-way fails here or, if the connection closed
+        // cleanly, as a JSON syntax error at the end of the text.
+        response.text().await.map_err(|_| network(timed_out()))
+    }
+    .await;
+    result
+}
+
+struct Timeout {
+    handle: i32,
+    _abort: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    fn start(controller: web_sys::AbortController) -> Option<Timeout> {
+        let abort = Closure::once(move || controller.abort());
+        let handle = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.as_ref().unchecked_ref(),
+                (TIMEOUT_SECONDS * 1000) as i32,
+            )
+            .ok()?;
+        Some(Timeout { handle, _abort: abort })
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        leptos::prelude::window().clear_timeout_with_handle(self.handle);
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    tool_compare::start_standalone_page();
+}

@@ -1,0 +1,43 @@
+//! The standalone page's address: `?a=<id>&b=<id>` names the pair, and
+//! every other parameter (`catalog`, `theme`, `embed`) is carried along.
+
+use web_sys::UrlSearchParams;
+
+pub struct Params(UrlSearchParams);
+
+impl Params {
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.0.get(name)
+    }
+}
+
+fn search() -> String {
+    leptos::prelude::window().location().search().unwrap_or_default()
+}
+
+pub fn params() -> Params {
+    Params(UrlSearchParams::new_with_str(&search()).expect("URLSearchParams accepts any string"))
+}
+
+/// The query string for a pair, keeping the page's other parameters.
+pub fn query_for_pair(a: &str, b: &str) -> String {
+    let params = params().0;
+    params.set("a", a);
+    params.set("b", b);
+    format!("?{}", String::from(params.to_string()))
+}
+
+/// Records a pair in the address bar and the session history, unless the
+/// address already names it (as after back/forward).
+pub fn push_pair(a: &str, b: &str) {
+    let current = params();
+    if current.get("a").as_deref() == Some(a) && current.get("b").as_deref() == Some(b) {
+        return;
+    }
+    let window = leptos::prelude::window();
+    let query = query_for_pair(a, b);
+    if let Ok(history) = window.history() {
+        // A sandboxed iframe may refuse; the widget works on without it.
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
+    }
+}

@@ -1,0 +1,195 @@
+//! A tool picker: an editable combobox (WAI-ARIA 1.2 pattern) that filters
+//! by name or category as the reader types and never offers the tool on the
+//! other side. Only the first matches are drawn, so a 10,000-tool catalog
+//! costs no more per keystroke than a scan of its names.
+
+use compare_domain::ToolRef;
+use leptos::ev::KeyboardEvent;
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::state::{ComparisonState, Side};
+
+/// Options drawn at once; the reader narrows the rest by typing.
+const OPTIONS_SHOWN: usize = 50;
+
+#[component]
+pub fn Picker(label: &'static str, side: Side) -> impl IntoView {
+    let state = expect_context::<ComparisonState>();
+    let input_id = state.id(&format!("picker-{}", side.slug()));
+    let listbox_id = state.id(&format!("options-{}", side.slug()));
+    let option_id = {
+        let listbox_id = listbox_id.clone();
+        move |i: usize| format!("{listbox_id}-{i}")
+    };
+
+    // `None` while the reader is not typing: the field shows the chosen tool.
+    let query = RwSignal::new(None::<String>);
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(0_usize);
+    let list_ref = NodeRef::<html::Ul>::new();
+
+    let chosen = Memo::new(move |_| side.of(state.pair.get()));
+    let excluded = Memo::new(move |_| side.other().of(state.pair.get()));
+    let matches = Memo::new(move |_| {
+        if !open.get() {
+            return (Vec::new(), 0);
+        }
+        let query = query.get().unwrap_or_default();
+        state.catalog.with_value(|c| c.filter_tools(&query, Some(excluded.get()), OPTIONS_SHOWN))
+    });
+
+    let close = move || {
+        open.set(false);
+        query.set(None);
+    };
+    let choose = move |tool: ToolRef| {
+        close();
+        state.choose_tool(side, tool);
+    };
+    let move_active = move |step: isize| {
+        let count = matches.with_untracked(|(found, _)| found.len());
+        if count == 0 {
+            return;
+        }
+        let next = (active.get_untracked() as isize + step).clamp(0, count as isize - 1) as usize;
+        active.set(next);
+        if let Some(option) = list_ref.get_untracked().and_then(|list| list.children().item(next as u32)) {
+            option.scroll_into_view_with_bool(false);
+        }
+    };
+    let on_keydown = move |ev: KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" => {
+            ev.prevent_default();
+            if open.get_untracked() {
+                move_active(1);
+            } else {
+                active.set(0);
+                open.set(true);
+            }
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            move_active(-1);
+        }
+        "PageDown" if open.get_untracked() => {
+            ev.prevent_default();
+            move_active(10);
+        }
+        "PageUp" if open.get_untracked() => {
+            ev.prevent_default();
+            move_active(-10);
+        }
+        "Enter" if open.get_untracked() => {
+            ev.prevent_default();
+            let pick = matches.with_untracked(|(found, _)| found.get(active.get_untracked()).copied());
+            if let Some(tool) = pick {
+                choose(tool);
+            }
+        }
+        "Escape" if open.get_untracked() || query.get_untracked().is_some() => {
+            ev.prevent_default();
+            close();
+        }
+        _ => {}
+    };
+
+    let shown_value = move || match query.get() {
+        Some(text) => text,
+        None => state.tool_name(chosen.get()),
+    };
+    let active_descendant = {
+        let option_id = option_id.clone();
+        move || {
+            let has_active = open.get() && matches.with(|(found, _)| active.get() < found.len());
+            has_active.then(|| option_id(active.get()))
+        }
+    };
+    let status = move || {
+        let (found, total) = matches.get();
+        if !open.get() {
+            String::new()
+        } else if total == 0 {
+            "No tool matches.".to_string()
+        } else if total > found.len() {
+            format!("Showing {} of {total} matches; type to narrow.", found.len())
+        } else if total == 1 {
+            "1 match.".to_string()
+        } else {
+            format!("{total} matches.")
+        }
+    };
+
+    let select_all = |ev: leptos::ev::FocusEvent| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        input.select();
+    };
+    // Focus selects the shown name, so typing replaces it; mousedown on the
+    // list is cancelled so the field keeps focus while an option is clicked.
+    view! {
+        <div class="tcw-picker">
+            <label class="tcw-picker-label" for=input_id.clone()>
+                {label}
+            </label>
+            <input
+                id=input_id
+                class="tcw-input"
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                aria-autocomplete="list"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls=listbox_id.clone()
+                aria-activedescendant=active_descendant
+                prop:value=shown_value
+                on:input=move |ev| {
+                    query.set(Some(event_target_value(&ev)));
+                    active.set(0);
+                    open.set(true);
+                }
+                on:focus=select_all
+                on:keydown=on_keydown
+                on:blur=move |_| close()
+            />
+            <ul
+                id=listbox_id
+                class="tcw-options"
+                role="listbox"
+                aria-label=label
+                node_ref=list_ref
+                hidden=move || !open.get()
+                on:mousedown=|ev| ev.prevent_default()
+            >
+                {move || {
+                    let (found, _) = matches.get();
+                    found
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, tool)| {
+                            let (name, category) = state
+                                .catalog
+                                .with_value(|c| (c.tool(tool).name.clone(), c.tool(tool).category.clone()));
+                            view! {
+                                <li
+                                    id=option_id(i)
+                                    role="option"
+                                    class="tcw-option"
+                                    aria-selected=move || if active.get() == i { "true" } else { "false" }
+                                    on:click=move |_| choose(tool)
+                                >
+                                    <span class="tcw-option-name">{name}</span>
+                                    {(!category.is_empty())
+                                        .then(|| view! { <span class="tcw-option-category">{category}</span> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <p class="tcw-picker-status" aria-live="polite">
+                {status}
+            </p>
+        </div>
+    }
+}

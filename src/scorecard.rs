@@ -1,0 +1,202 @@
+//! The reviewer scorecard (one row per reviewer, quotes that expand in
+//! place) and the reviewer split.
+
+use std::collections::HashSet;
+
+use compare_domain::stats::{reviewer_split, scorecard, Split};
+use compare_domain::text::teaser;
+use compare_domain::{Pair, Review, Verdict};
+use leptos::prelude::*;
+
+use crate::state::ComparisonState;
+
+/// Characters of a quote shown while it is collapsed.
+const TEASER_CHARS: usize = 150;
+
+/// A quote on the card: its scorecard row and side (0 = first tool).
+type QuoteKey = (usize, usize);
+
+#[component]
+pub fn Scorecard(pair: Pair) -> impl IntoView {
+    let state = expect_context::<ComparisonState>();
+    let expanded = RwSignal::new(HashSet::<QuoteKey>::new());
+    let heading_id = state.id("scorecard");
+
+    state.catalog.with_value(|catalog| {
+        let rows = scorecard(catalog, pair);
+        let names = [catalog.tool(pair.a).name.clone(), catalog.tool(pair.b).name.clone()];
+        // Only quotes long enough to have a teaser can expand.
+        let expandable: Vec<QuoteKey> = rows
+            .iter()
+            .enumerate()
+            .flat_map(|(r, row)| [(r, 0, row.a), (r, 1, row.b)])
+            .filter(|(_, _, review)| review.is_some_and(|rv| teaser(&rv.quote, TEASER_CHARS).is_some()))
+            .map(|(r, side, _)| (r, side))
+            .collect();
+        let all_open = {
+            let expandable = expandable.clone();
+            move || expanded.with(|open| expandable.iter().all(|key| open.contains(key)))
+        };
+        let toggle_all = {
+            let all_open = all_open.clone();
+            move |_| {
+                let target = if all_open() { HashSet::new() } else { expandable.iter().copied().collect() };
+                expanded.set(target);
+            }
+        };
+        let has_expandable = rows.iter().any(|row| {
+            [row.a, row.b].into_iter().flatten().any(|rv| teaser(&rv.quote, TEASER_CHARS).is_some())
+        });
+
+        let body = if rows.is_empty() {
+            view! { <p class="tcw-empty">"No panel reviews for these tools yet."</p> }.into_any()
+        } else {
+            let rows_view = rows
+                .iter()
+                .enumerate()
+                .map(|(r, row)| {
+                    let cells = [row.a, row.b]
+                        .into_iter()
+                        .enumerate()
+                        .map(|(side, review)| quote_cell(state, (r, side), &names[side], review, expanded))
+                        .collect_view();
+                    let lens = row.reviewer.lens.clone();
+                    view! {
+                        <li class="tcw-row">
+                            <p class="tcw-reviewer">
+                                <span class="tcw-reviewer-name">{row.reviewer.name.clone()}</span>
+                                {(!lens.is_empty()).then(|| view! { <span class="tcw-lens">{lens}</span> })}
+                            </p>
+                            <div class="tcw-cells">{cells}</div>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="tcw-rows">{rows_view}</ul> }.into_any()
+        };
+
+        let labelled_by = heading_id.clone();
+        view! {
+            <section class="tcw-scorecard" aria-labelledby=labelled_by>
+                <div class="tcw-section-head">
+                    <h3 id=heading_id>"Reviewer scorecard"</h3>
+                    {has_expandable
+                        .then(|| {
+                            view! {
+                                <button type="button" class="tcw-button tcw-small" on:click=toggle_all>
+                                    {move || if all_open() { "Collapse all" } else { "Expand all" }}
+                                </button>
+                            }
+                        })}
+                </div>
+                {body}
+            </section>
+        }
+    })
+}
+
+fn quote_cell(
+    state: ComparisonState,
+    key: QuoteKey,
+    tool_name: &str,
+    review: Option<&Review>,
+    expanded: RwSignal<HashSet<QuoteKey>>,
+) -> impl IntoView {
+    let Some(review) = review else {
+        return view! {
+            <div class="tcw-cell">
+                <p class="tcw-cell-head">
+                    <span class="tcw-badge tcw-badge-none">"Not reviewed"</span>
+                    <span class="tcw-cell-tool">{tool_name.to_string()}</span>
+                </p>
+            </div>
+        }
+        .into_any();
+    };
+    let (badge_class, badge_text) = match review.verdict() {
+        Some(Verdict::Ship) => ("tcw-badge tcw-badge-ship", "Ship"),
+        _ => ("tcw-badge tcw-badge-skip", "Skip"),
+    };
+    let quote_id = state.id(&format!("quote-{}-{}", key.0, key.1));
+    let full = review.quote.clone();
+    let short = teaser(&full, TEASER_CHARS);
+    let is_open = move || expanded.with(|open| open.contains(&key));
+    let text = {
+        let (full, short) = (full.clone(), short.clone());
+        move || match (&short, is_open()) {
+            (Some(short), false) => short.clone(),
+            _ => full.clone(),
+        }
+    };
+    let toggle = short.is_some().then(|| {
+        view! {
+            <button
+                type="button"
+                class="tcw-disclosure"
+                aria-expanded=move || if is_open() { "true" } else { "false" }
+                aria-controls=quote_id.clone()
+                on:click=move |_| {
+                    expanded.update(|open| {
+                        if !open.remove(&key) {
+                            open.insert(key);
+                        }
+                    })
+                }
+            >
+                {move || if is_open() { "Show less" } else { "Read the full quote" }}
+            </button>
+        }
+    });
+    view! {
+        <div class="tcw-cell">
+            <p class="tcw-cell-head">
+                <span class=badge_class>{badge_text}</span>
+                <span class="tcw-cell-tool">{tool_name.to_string()}</span>
+            </p>
+            {(!full.is_empty())
+                .then(|| {
+                    view! {
+                        <blockquote id=quote_id class="tcw-quote">
+                            <p>{text}</p>
+                        </blockquote>
+                    }
+                })}
+            {toggle}
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ReviewerSplit(pair: Pair) -> impl IntoView {
+    let state = expect_context::<ComparisonState>();
+    let heading_id = state.id("split");
+    state.catalog.with_value(|catalog| {
+        let rows = scorecard(catalog, pair);
+        let (a, b) = (&catalog.tool(pair.a).name, &catalog.tool(pair.b).name);
+        let body = match reviewer_split(&rows) {
+            Split::NoCommonReviewer => {
+                view! { <p>"No reviewer has judged both tools yet."</p> }.into_any()
+            }
+            Split::Agreement(1) => {
+                view! { <p>"The one reviewer who judged both tools gives them the same verdict."</p> }.into_any()
+            }
+            Split::Agreement(n) => {
+                view! { <p>{format!("All {n} reviewers who judged both tools agree.")}</p> }.into_any()
+            }
+            Split::Disagreements(split) => view! {
+                <ul class="tcw-split">
+                    {split.iter().map(|d| view! { <li>{d.sentence(a, b)}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+        };
+        let labelled_by = heading_id.clone();
+        view! {
+            <section class="tcw-split-section" aria-labelledby=labelled_by>
+                <h3 id=heading_id>"Reviewer split"</h3>
+                {body}
+            </section>
+        }
+    })
+}

@@ -1,0 +1,74 @@
+//! The state of one loaded widget, shared with its components by context.
+
+use std::sync::Arc;
+
+use compare_domain::{Pair, ToolRef, ValidCatalog};
+use leptos::prelude::*;
+
+/// One of the two places on the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    A,
+    B,
+}
+
+impl Side {
+    pub fn of(self, pair: Pair) -> ToolRef {
+        match self {
+            Side::A => pair.a,
+            Side::B => pair.b,
+        }
+    }
+
+    pub fn other(self) -> Side {
+        match self {
+            Side::A => Side::B,
+            Side::B => Side::A,
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Side::A => "a",
+            Side::B => "b",
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct ComparisonState {
+    pub catalog: StoredValue<Arc<ValidCatalog>>,
+    pub pair: RwSignal<Pair>,
+    /// Why the pair shown is not the one asked for, until the reader picks one.
+    pub notice: RwSignal<Option<String>>,
+    /// Prefix of this instance's element ids.
+    pub id_prefix: StoredValue<String>,
+}
+
+impl ComparisonState {
+    pub fn id(&self, suffix: &str) -> String {
+        format!("{}-{suffix}", self.id_prefix.get_value())
+    }
+
+    /// The reader chose a pair.
+    pub fn choose_pair(&self, pair: Pair) {
+        self.notice.set(None);
+        if pair.a != pair.b && self.pair.get_untracked() != pair {
+            self.pair.set(pair);
+        }
+    }
+
+    /// The reader chose a tool for one side.
+    pub fn choose_tool(&self, side: Side, tool: ToolRef) {
+        let pair = self.pair.get_untracked();
+        let chosen = match side {
+            Side::A => Pair { a: tool, b: pair.b },
+            Side::B => Pair { a: pair.a, b: tool },
+        };
+        self.choose_pair(chosen);
+    }
+
+    pub fn tool_name(&self, tool: ToolRef) -> String {
+        self.catalog.with_value(|c| c.tool(tool).name.clone())
+    }
+}
