@@ -1,0 +1,88 @@
+// What a reader sees when the catalog is missing, broken or invalid.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
+
+let server, browser, goodCatalog;
+let flakyCalls = 0;
+const json = (body, status = 200) => (req, res) =>
+  res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+
+before(async () => {
+  goodCatalog = await readFile(join(DIST, 'catalog.json'), 'utf8');
+  const invalid = JSON.parse(goodCatalog);
+  invalid.tools[0].reviews[1].reviewer = 'futurist2';
+  invalid.tools[1].link = 'javascript:alert(1)';
+  server = await serveStatic({
+    extra: {
+      '/catalogs/invalid.json': json(JSON.stringify(invalid)),
+      '/catalogs/server-error.json': json('{"oops":true}', 500),
+      '/catalogs/html.json': (req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><h1>Welcome</h1>'),
+      '/catalogs/truncated.json': json(goodCatalog.slice(0, 2000)),
+      '/catalogs/flaky.json': (req, res) => {
+        flakyCalls += 1;
+        if (flakyCalls === 1) json('', 500)(req, res);
+        else json(goodCatalog)(req, res);
+      },
+    },
+  });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function failureFor(catalogPath) {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?catalog=${encodeURIComponent(catalogPath)}`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 15000 });
+  await alert.getByRole('button', { name: 'Try again' }).waitFor();
+  return { page, text: await alert.innerText() };
+}
+
+test('a missing catalog names the URL and the HTTP status', async () => {
+  const { text } = await failureFor('/catalogs/missing.json');
+  assert.match(text, /The catalog \/catalogs\/missing\.json could not be loaded: the server answered HTTP 404 Not Found\./);
+});
+
+test('an invalid catalog lists its problems with their paths', async () => {
+  const { page, text } = await failureFor('/catalogs/invalid.json');
+  assert.match(text, /has 2 problems:/);
+  const problems = await page.locator('.tcw-problems li').allInnerTexts();
+  assert.deepEqual(problems, [
+    'tools[0].reviews[1].reviewer: unknown reviewer "futurist2"',
+    'tools[1].link: "javascript:alert(1)" is not an http or https link',
+  ]);
+  assert.equal(await page.locator('.tcw-card').count(), 0, 'no partial card is shown');
+});
+
+test('an HTML page instead of JSON is named as such', async () => {
+  const { text } = await failureFor('/catalogs/html.json');
+  assert.match(text, /is not a valid catalog: not valid JSON at line 1, column 1/);
+});
+
+test('a truncated catalog is reported, not shown in part', async () => {
+  const { page, text } = await failureFor('/catalogs/truncated.json');
+  assert.match(text, /is not a valid catalog: not valid JSON at line \d+, column \d+: EOF while parsing/);
+  assert.equal(await page.locator('.tcw-card').count(), 0);
+});
+
+test('a server error shows "Try again", which recovers once the server does', async () => {
+  flakyCalls = 0;
+  const { page, text } = await failureFor('/catalogs/flaky.json');
+  assert.match(text, /HTTP 500/);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await waitForCard(page, 'SmolLM3 vs Vercel AI Gateway');
+  assert.equal(flakyCalls, 2);
+  assert.equal(await page.getByRole('alert').count(), 0);
+});
+
+test('a 500 with a JSON body is still a server error', async () => {
+  const { text } = await failureFor('/catalogs/server-error.json');
+  assert.match(text, /HTTP 500 Internal Server Error/);
+});
