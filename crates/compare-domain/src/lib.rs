@@ -6,6 +6,7 @@ pub mod date;
 pub mod limits;
 pub mod model;
 pub mod parse;
+pub mod report;
 pub mod stats;
 pub mod tally;
 pub mod text;

@@ -1,0 +1,56 @@
+//! The `validate-catalog` command as a site owner runs it.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_validate-catalog")).args(args).output().unwrap();
+    (output.status.code().unwrap(), String::from_utf8(output.stdout).unwrap())
+}
+
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("validate-catalog-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_valid_catalog_exits_zero() {
+    let catalog = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/catalog.json");
+    let (code, out) = run(&[catalog]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.trim_end().ends_with("catalog.json: valid (8 tools, 6 comparisons)"), "{out}");
+}
+
+#[test]
+fn an_invalid_catalog_prints_paths_and_exits_one() {
+    let path = temp_file(
+        "bad.json",
+        r#"{"version":1,"tools":[{"id":"a","name":"A","link":"javascript:x"},{"id":"b","name":""}]}"#,
+    );
+    let (code, out) = run(&[path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], r#"tools[0].link: "javascript:x" is not an http or https link"#);
+    assert_eq!(lines[1], "tools[1].name: empty name");
+    assert!(lines[2].ends_with("bad.json: 2 errors, 0 warnings"), "{out}");
+}
+
+#[test]
+fn warnings_alone_do_not_fail() {
+    let path = temp_file(
+        "warn.json",
+        r#"{"version":1,"reviewers":[{"id":"idle","name":"I"}],"tools":[{"id":"a","name":"A"},{"id":"b","name":"B"}]}"#,
+    );
+    let (code, out) = run(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with(r#"warning: reviewers[0]: reviewer "idle" has no reviews"#), "{out}");
+}
+
+#[test]
+fn a_missing_file_and_no_arguments_are_errors() {
+    let (code, out) = run(&["/no/such/catalog.json"]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("/no/such/catalog.json: cannot read:"), "{out}");
+    assert_eq!(run(&[]).0, 2);
+}
