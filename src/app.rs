@@ -14,6 +14,7 @@ use crate::ids::instance_prefix;
 use crate::page_url;
 use crate::picker::Picker;
 use crate::state::{ComparisonState, Side};
+use crate::votes::{absolute_url, VoteState};
 
 const STYLE: &str = include_str!("../style/widget.css");
 
@@ -127,6 +128,7 @@ fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView
         id_prefix: StoredValue::new(instance_prefix()),
     };
     provide_context(state);
+    provide_context(VoteState::open(absolute_url(&config.catalog_url)));
     if config.owns_page_url {
         follow_page_url(state);
     }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::scorecard::{ReviewerSplit, Scorecard};
 use crate::state::ComparisonState;
+use crate::votes::{VotePanel, VoteState};
 
 #[component]
 pub fn Card() -> impl IntoView {
@@ -24,8 +25,9 @@ pub fn Card() -> impl IntoView {
 fn card_view(state: ComparisonState, catalog: &ValidCatalog, pair: Pair, heading_id: String) -> impl IntoView {
     let (a, b) = (catalog.tool(pair.a), catalog.tool(pair.b));
     let meta = catalog.catalog();
-    let tally = Tally::published(catalog, pair);
-    let community = tally.percents();
+    let votes = expect_context::<VoteState>();
+    let tally = move || state.catalog.with_value(|c| votes.tally(c, pair));
+    let community = move |side: usize| percent_text(tally().percents().map(|p| p[side]));
     let updated = catalog
         .comparison(pair)
         .and_then(|c| c.updated.as_deref())
@@ -44,11 +46,12 @@ fn card_view(state: ComparisonState, catalog: &ValidCatalog, pair: Pair, heading
                 <p class="tcw-verdict-line">{verdict_line(a, b)}</p>
             </header>
             <div class="tcw-tools">
-                {tool_column(state, a, community.map(|p| p[0]))}
-                {tool_column(state, b, community.map(|p| p[1]))}
+                {tool_column(state, a, move || community(0))}
+                {tool_column(state, b, move || community(1))}
             </div>
             <Scorecard pair />
             <ReviewerSplit pair />
+            <VotePanel pair />
             <footer class="tcw-card-footer">
                 <p>
                     {match updated {
@@ -56,21 +59,27 @@ fn card_view(state: ComparisonState, catalog: &ValidCatalog, pair: Pair, heading
                         None => "This pair is not a curated comparison; its figures come from each tool's own panel reviews.".to_string(),
                     }}
                 </p>
-                <p>{community_explanation(tally)}</p>
+                <p>{move || community_explanation(Tally::published(&state.catalog.read_value(), pair))}</p>
             </footer>
         </article>
     }
 }
 
-fn community_explanation(tally: Tally) -> String {
-    match tally.total() {
-        0 => "Community is the share of readers' votes on this pair; no votes have been published yet.".to_string(),
-        1 => "Community is the share of readers' votes on this pair: 1 published vote.".to_string(),
-        n => format!("Community is the share of readers' votes on this pair: {n} published votes."),
-    }
+/// How the Community figure is counted, for readers who ask.
+fn community_explanation(published: Tally) -> String {
+    let published = match published.total() {
+        0 => "no published votes".to_string(),
+        1 => "1 published vote".to_string(),
+        n => format!("{n} published votes"),
+    };
+    format!("Community is each tool's share of readers' votes on this pair: {published} plus your vote in this browser.")
 }
 
-fn tool_column(state: ComparisonState, tool: &Tool, community: Option<u32>) -> impl IntoView {
+fn tool_column(
+    state: ComparisonState,
+    tool: &Tool,
+    community: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
     let ship = ShipShare::of(tool);
     let name_id = state.id(&format!("tool-{}", tool.id));
     let name = match &tool.link {
@@ -96,7 +105,7 @@ fn tool_column(state: ComparisonState, tool: &Tool, community: Option<u32>) -> i
                 </div>
                 <div class="tcw-fact">
                     <dt>"Community"</dt>
-                    <dd>{percent_text(community)}</dd>
+                    <dd>{community}</dd>
                 </div>
                 <div class="tcw-fact">
                     <dt>"Entry"</dt>

@@ -5,12 +5,15 @@ mod app;
 mod card;
 mod config;
 mod fetch;
+mod host;
 mod ids;
 mod page_url;
 mod panic_report;
 mod picker;
 mod scorecard;
 mod state;
+mod vote_storage;
+mod votes;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,7 +23,12 @@ pub use config::{Theme, WidgetConfig};
 /// Mounts one widget into `host`; it lives as long as the page.
 pub fn mount_widget(host: web_sys::HtmlElement, config: WidgetConfig) {
     panic_report::install(&host);
-    leptos::mount::mount_to(host, move || view! { <app::Widget config /> }).forget();
+    let context = host::HostElement::new(host.clone());
+    leptos::mount::mount_to(host, move || {
+        provide_context(context);
+        view! { <app::Widget config /> }
+    })
+    .forget();
 }
 
 /// The standalone page: settings come from the page URL.

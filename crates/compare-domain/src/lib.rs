@@ -12,6 +12,7 @@ pub mod tally;
 pub mod text;
 pub mod valid;
 pub mod validate;
+pub mod votes;
 
 pub use model::{Catalog, Comparison, Review, Reviewer, Tool, Verdict};
 pub use parse::{parse_catalog, ParseError};

@@ -1,4 +1,4 @@
-//! Reader votes on a pair: the catalog's published counts plus, later, this
+//! Reader votes on a pair: the catalog's published counts plus this
 //! browser's own vote.
 
 use crate::stats::rounded_percent;
@@ -18,6 +18,14 @@ impl Tally {
         let count = |i: usize| comparison.baseline_votes[i].max(0) as u64;
         let first_is_a = catalog.find_tool(&comparison.tools[0]) == Some(pair.a);
         Tally { votes: if first_is_a { [count(0), count(1)] } else { [count(1), count(0)] } }
+    }
+
+    /// Adds this browser's vote for the tool at `side` (0 = first tool).
+    pub fn with_local_vote(mut self, side: Option<usize>) -> Tally {
+        if let Some(side) = side {
+            self.votes[side] += 1;
+        }
+        self
     }
 
     pub fn total(self) -> u64 {
@@ -48,6 +56,15 @@ mod tests {
         assert_eq!(Tally::published(&catalog, pair).votes, [3, 1]);
         assert_eq!(Tally::published(&catalog, pair.swapped()).votes, [1, 3]);
         assert_eq!(Tally::published(&catalog, pair).percents(), Some([75, 25]));
+    }
+
+    #[test]
+    fn the_local_vote_adds_to_the_published_counts() {
+        let published = Tally { votes: [3, 1] };
+        assert_eq!(published.with_local_vote(Some(1)).votes, [3, 2]);
+        assert_eq!(published.with_local_vote(Some(0)).percents(), Some([80, 20]));
+        assert_eq!(published.with_local_vote(None), published);
+        assert_eq!(Tally::default().with_local_vote(Some(0)).percents(), Some([100, 0]));
     }
 
     #[test]

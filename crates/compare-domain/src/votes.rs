@@ -1,0 +1,386 @@
+//! This browser's votes: one per reader per unordered pair, kept in a store
+//! (the browser's `localStorage`, or memory when that fails) behind the
+//! small [`VoteStore`] interface so that every rule is tested natively.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the stored format; data of another version is replaced.
+pub const STORAGE_VERSION: u64 = 1;
+
+/// At most this many pairs are remembered; older entries give way first.
+pub const MAX_STORED_PAIRS: usize = 2_000;
+
+/// The storage key: namespaced, versioned, and naming the catalog so two
+/// catalogs on one site never mix their votes.
+pub fn storage_key(catalog_url: &str) -> String {
+    format!("tool-compare:v{STORAGE_VERSION}:votes:{catalog_url}")
+}
+
+/// The unordered pair as one key: the same for A vs B and B vs A.
+fn pair_key(a: &str, b: &str) -> String {
+    if a <= b {
+        format!("{a}|{b}")
+    } else {
+        format!("{b}|{a}")
+    }
+}
+
+/// Which tool this browser voted for, per unordered pair.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VoteBook {
+    /// Pair key → tool id, plus the order votes were cast in, oldest first.
+    votes: BTreeMap<String, (u64, String)>,
+    next_seq: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    version: u64,
+    /// Pair key → tool id, oldest vote first.
+    votes: Vec<(String, String)>,
+}
+
+/// Why stored votes could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Corrupt,
+    OtherVersion(u64),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Corrupt => f.write_str("the stored votes are not readable"),
+            DecodeError::OtherVersion(v) => write!(f, "the stored votes have format version {v}"),
+        }
+    }
+}
+
+/// A vote change: what the reader's vote on the pair was and now is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteChange {
+    pub previous: Option<String>,
+    pub current: Option<String>,
+}
+
+impl VoteBook {
+    pub fn vote(&self, a: &str, b: &str) -> Option<&str> {
+        self.votes.get(&pair_key(a, b)).map(|(_, tool)| tool.as_str())
+    }
+
+    /// The reader pressed "Vote for `tool`" on the pair `a`, `b`: a first
+    /// vote is cast, a vote for the other tool moves, and pressing the
+    /// current vote again withdraws it.
+    pub fn press(&mut self, a: &str, b: &str, tool: &str) -> VoteChange {
+        debug_assert!(tool == a || tool == b);
+        let key = pair_key(a, b);
+        let previous = self.votes.remove(&key).map(|(_, t)| t);
+        let current = (previous.as_deref() != Some(tool)).then(|| tool.to_string());
+        if let Some(tool) = &current {
+            self.votes.insert(key, (self.next_seq, tool.clone()));
+            self.next_seq += 1;
+            self.forget_oldest_beyond(MAX_STORED_PAIRS);
+        }
+        VoteChange { previous, current }
+    }
+
+    fn forget_oldest_beyond(&mut self, max: usize) {
+        while self.votes.len() > max {
+            let oldest = self.votes.iter().min_by_key(|(_, (seq, _))| *seq).map(|(k, _)| k.clone());
+            match oldest {
+                Some(key) => self.votes.remove(&key),
+                None => break,
+            };
+        }
+    }
+
+    pub fn encode(&self) -> String {
+        let mut votes: Vec<(&String, &(u64, String))> = self.votes.iter().collect();
+        votes.sort_by_key(|(_, (seq, _))| *seq);
+        let stored = Stored {
+            version: STORAGE_VERSION,
+            votes: votes.into_iter().map(|(k, (_, t))| (k.clone(), t.clone())).collect(),
+        };
+        serde_json::to_string(&stored).expect("votes always encode")
+    }
+
+    /// Reads stored votes. Entries that do not name one of their own pair's
+    /// tools are dropped, so hand-edited or foreign data cannot confuse a tally.
+    pub fn decode(text: &str) -> Result<VoteBook, DecodeError> {
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            version: u64,
+        }
+        let version = serde_json::from_str::<VersionOnly>(text).map_err(|_| DecodeError::Corrupt)?.version;
+        if version != STORAGE_VERSION {
+            return Err(DecodeError::OtherVersion(version));
+        }
+        let stored: Stored = serde_json::from_str(text).map_err(|_| DecodeError::Corrupt)?;
+        let mut book = VoteBook::default();
+        for (key, tool) in stored.votes {
+            let Some((a, b)) = key.split_once('|') else { continue };
+            if (tool == a || tool == b) && a != b && pair_key(a, b) == key {
+                book.votes.insert(key, (book.next_seq, tool));
+                book.next_seq += 1;
+            }
+        }
+        book.forget_oldest_beyond(MAX_STORED_PAIRS);
+        Ok(book)
+    }
+}
+
+/// Where votes are kept between visits.
+pub trait VoteStore {
+    /// The stored text, `None` when nothing was stored yet.
+    fn read(&self) -> Result<Option<String>, StoreError>;
+    fn write(&self, text: &str) -> Result<(), StoreError>;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreError {
+    /// No storage, or it refuses access (privacy settings, sandboxed frames).
+    Unavailable,
+    /// The storage quota is used up.
+    Full,
+}
+
+/// What the reader is told about where their votes live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// Votes can't be kept: they live in memory until the page closes.
+    NotKept,
+    /// Stored votes were unreadable and start afresh.
+    Reset,
+}
+
+impl StorageNotice {
+    pub fn message(self) -> &'static str {
+        match self {
+            StorageNotice::NotKept => {
+                "This browser does not let the widget save votes, so your vote counts only until you leave the page."
+            }
+            StorageNotice::Reset => "Saved votes in this browser could not be read, so they were reset.",
+        }
+    }
+}
+
+/// This browser's votes and where they are kept.
+pub struct Ballot<S: VoteStore> {
+    store: S,
+    book: VoteBook,
+    persistent: bool,
+    notice: Option<StorageNotice>,
+}
+
+impl<S: VoteStore> Ballot<S> {
+    /// Reads the store. A store that fails means votes live in memory; data
+    /// that cannot be decoded is reset (and overwritten by the next vote).
+    pub fn open(store: S) -> Ballot<S> {
+        let (book, persistent, notice) = match store.read() {
+            Ok(None) => (VoteBook::default(), true, None),
+            Ok(Some(text)) => match VoteBook::decode(&text) {
+                Ok(book) => (book, true, None),
+                Err(_) => (VoteBook::default(), true, Some(StorageNotice::Reset)),
+            },
+            Err(_) => (VoteBook::default(), false, Some(StorageNotice::NotKept)),
+        };
+        Ballot { store, book, persistent, notice }
+    }
+
+    pub fn book(&self) -> &VoteBook {
+        &self.book
+    }
+
+    pub fn notice(&self) -> Option<StorageNotice> {
+        self.notice
+    }
+
+    pub fn press(&mut self, a: &str, b: &str, tool: &str) -> VoteChange {
+        let change = self.book.press(a, b, tool);
+        if self.persistent {
+            match self.store.write(&self.book.encode()) {
+                Ok(()) => {
+                    if self.notice == Some(StorageNotice::Reset) {
+                        self.notice = None;
+                    }
+                }
+                Err(_) => {
+                    self.persistent = false;
+                    self.notice = Some(StorageNotice::NotKept);
+                }
+            }
+        }
+        change
+    }
+
+    /// Another tab changed the stored votes (the `storage` event).
+    pub fn stored_elsewhere(&mut self, text: Option<&str>) {
+        if !self.persistent {
+            return;
+        }
+        self.book = match text {
+            None => VoteBook::default(),
+            Some(text) => VoteBook::decode(text).unwrap_or_default(),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    /// A store whose behaviour each test sets.
+    #[derive(Clone, Default)]
+    struct FakeStore {
+        text: Rc<RefCell<Option<String>>>,
+        read_fails: bool,
+        write_error: Option<StoreError>,
+    }
+
+    impl VoteStore for FakeStore {
+        fn read(&self) -> Result<Option<String>, StoreError> {
+            if self.read_fails {
+                return Err(StoreError::Unavailable);
+            }
+            Ok(self.text.borrow().clone())
+        }
+
+        fn write(&self, text: &str) -> Result<(), StoreError> {
+            if let Some(err) = self.write_error {
+                return Err(err);
+            }
+            *self.text.borrow_mut() = Some(text.to_string());
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_vote_is_cast_moved_and_withdrawn() {
+        let mut book = VoteBook::default();
+        let cast = book.press("smollm3", "vercel", "vercel");
+        assert_eq!(cast, VoteChange { previous: None, current: Some("vercel".into()) });
+        assert_eq!(book.vote("smollm3", "vercel"), Some("vercel"));
+
+        let moved = book.press("smollm3", "vercel", "smollm3");
+        assert_eq!(moved, VoteChange { previous: Some("vercel".into()), current: Some("smollm3".into()) });
+
+        let withdrawn = book.press("smollm3", "vercel", "smollm3");
+        assert_eq!(withdrawn, VoteChange { previous: Some("smollm3".into()), current: None });
+        assert_eq!(book.vote("smollm3", "vercel"), None);
+    }
+
+    #[test]
+    fn one_vote_per_unordered_pair() {
+        let mut book = VoteBook::default();
+        book.press("a", "b", "a");
+        assert_eq!(book.vote("b", "a"), Some("a"));
+        book.press("b", "a", "b");
+        assert_eq!(book.vote("a", "b"), Some("b"));
+        book.press("a", "c", "c");
+        assert_eq!(book.vote("a", "b"), Some("b"), "other pairs keep their vote");
+    }
+
+    #[test]
+    fn votes_survive_encoding() {
+        let mut book = VoteBook::default();
+        book.press("a", "b", "b");
+        book.press("x", "y", "x");
+        let decoded = VoteBook::decode(&book.encode()).unwrap();
+        assert_eq!(decoded.vote("a", "b"), Some("b"));
+        assert_eq!(decoded.vote("y", "x"), Some("x"));
+    }
+
+    #[test]
+    fn corrupt_and_other_version_data_is_refused() {
+        assert_eq!(VoteBook::decode("{not json"), Err(DecodeError::Corrupt));
+        assert_eq!(VoteBook::decode(r#"{"version":1,"votes":"x"}"#), Err(DecodeError::Corrupt));
+        assert_eq!(VoteBook::decode("[]"), Err(DecodeError::Corrupt));
+        assert_eq!(VoteBook::decode(r#"{"version":0,"votes":{}}"#), Err(DecodeError::OtherVersion(0)));
+    }
+
+    #[test]
+    fn entries_that_do_not_fit_their_pair_are_dropped() {
+        let text = r#"{"version":1,"votes":[["a|b","c"],["b|a","a"],["a|a","a"],["nopipe","x"],["a|b","a"]]}"#;
+        let book = VoteBook::decode(text).unwrap();
+        assert_eq!(book.vote("a", "b"), Some("a"));
+        assert_eq!(book.votes.len(), 1);
+    }
+
+    #[test]
+    fn the_oldest_votes_give_way_beyond_the_limit() {
+        let mut book = VoteBook::default();
+        for i in 0..=MAX_STORED_PAIRS {
+            book.press(&format!("t{i}"), "z", "z");
+        }
+        assert_eq!(book.votes.len(), MAX_STORED_PAIRS);
+        assert_eq!(book.vote("t0", "z"), None);
+        assert_eq!(book.vote(&format!("t{MAX_STORED_PAIRS}"), "z"), Some("z"));
+    }
+
+    #[test]
+    fn storage_keys_are_namespaced_versioned_and_per_catalog() {
+        assert_eq!(
+            storage_key("https://example.com/compare/catalog.json"),
+            "tool-compare:v1:votes:https://example.com/compare/catalog.json"
+        );
+        assert_ne!(storage_key("https://a.example/c.json"), storage_key("https://b.example/c.json"));
+    }
+
+    #[test]
+    fn a_ballot_keeps_votes_in_its_store() {
+        let store = FakeStore::default();
+        let mut ballot = Ballot::open(store.clone());
+        assert_eq!(ballot.notice(), None);
+        ballot.press("a", "b", "a");
+        let reopened = Ballot::open(store);
+        assert_eq!(reopened.book().vote("a", "b"), Some("a"));
+    }
+
+    #[test]
+    fn an_unavailable_store_means_votes_in_memory_with_a_notice() {
+        let store = FakeStore { read_fails: true, ..FakeStore::default() };
+        let mut ballot = Ballot::open(store.clone());
+        assert_eq!(ballot.notice(), Some(StorageNotice::NotKept));
+        ballot.press("a", "b", "b");
+        assert_eq!(ballot.book().vote("a", "b"), Some("b"));
+        assert_eq!(*store.text.borrow(), None, "nothing is written to a failing store");
+    }
+
+    #[test]
+    fn a_full_store_switches_to_memory_and_says_so() {
+        let store = FakeStore { write_error: Some(StoreError::Full), ..FakeStore::default() };
+        let mut ballot = Ballot::open(store);
+        assert_eq!(ballot.notice(), None);
+        ballot.press("a", "b", "a");
+        assert_eq!(ballot.notice(), Some(StorageNotice::NotKept));
+        assert_eq!(ballot.book().vote("a", "b"), Some("a"), "the vote still counts");
+    }
+
+    #[test]
+    fn corrupt_stored_data_is_reset_and_replaced_by_the_next_vote() {
+        let store = FakeStore::default();
+        *store.text.borrow_mut() = Some("\u{0}garbage".into());
+        let mut ballot = Ballot::open(store.clone());
+        assert_eq!(ballot.notice(), Some(StorageNotice::Reset));
+        ballot.press("a", "b", "a");
+        assert_eq!(ballot.notice(), None);
+        assert!(VoteBook::decode(store.text.borrow().as_deref().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn votes_from_another_tab_replace_the_book() {
+        let mut other = VoteBook::default();
+        other.press("a", "b", "b");
+        let mut ballot = Ballot::open(FakeStore::default());
+        ballot.press("a", "b", "a");
+        ballot.stored_elsewhere(Some(&other.encode()));
+        assert_eq!(ballot.book().vote("a", "b"), Some("b"));
+        ballot.stored_elsewhere(None);
+        assert_eq!(ballot.book().vote("a", "b"), None, "storage cleared in another tab");
+    }
+}
