@@ -2,6 +2,8 @@
 //! `compare-domain` crate. `main.rs` only calls [`start_standalone_page`].
 
 mod app;
+#[cfg(feature = "bench-json")]
+mod bench_json;
 mod card;
 mod config;
 mod fetch;

@@ -8,6 +8,7 @@ pub mod model;
 pub mod parse;
 pub mod report;
 pub mod stats;
+pub mod synthetic;
 pub mod tally;
 pub mod text;
 pub mod valid;

@@ -1,0 +1,18 @@
+// Which JSON path is faster for the catalog in a real browser: serde_json on
+// the text, or JSON.parse plus serde-wasm-bindgen? Run bench/json-path.sh.
+const DIST = process.argv[2];
+import { serveStatic, launchBrowser, newPage } from '../tests/e2e/harness.mjs';
+const server = await serveStatic({ root: DIST });
+const browser = await launchBrowser();
+const page = await newPage(browser);
+await page.goto(server.url);
+await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_json, null, { timeout: 20000 });
+for (const name of ['seed', 'cat100', 'cat1000', 'cat10000']) {
+  const runs = name === 'cat10000' ? 9 : 31;
+  const r = await page.evaluate(async ([name, runs]) => {
+    const text = await (await fetch(name + '.json')).text();
+    return Array.from(window.wasmBindings.bench_json(text, runs));
+  }, [name, runs]);
+  console.log(`${name}: serde_json ${r[0].toFixed(2)} ms, JSON.parse+serde-wasm-bindgen ${r[1].toFixed(2)} ms`);
+}
+await browser.close(); await server.close();

@@ -1,0 +1,88 @@
+//! Deterministic synthetic catalogs for benchmarks and scale tests. Every
+//! text says it is a placeholder; none of it is ever shipped as content.
+
+use crate::model::{Catalog, Comparison, Review, Reviewer, Tool, SCHEMA_VERSION};
+
+const CATEGORIES: [&str; 6] =
+    ["Developer Tools", "Writing", "Image Generation", "Analytics", "Customer Support", "Research"];
+const ENTRIES: [&str; 4] = ["Free", "Freemium", "Paid", "Pay as you go"];
+const REVIEWERS: [&str; 5] = ["builder", "skeptic", "futurist", "business", "advocate"];
+
+/// A catalog of `tools` synthetic tools (at least 2), a five-reviewer panel
+/// reviewing every tool, and one curated comparison per ten tools.
+pub fn synthetic_catalog(tools: usize) -> Catalog {
+    let tools = tools.max(2);
+    let reviewers = REVIEWERS
+        .iter()
+        .map(|id| Reviewer {
+            id: id.to_string(),
+            name: format!("Synthetic reviewer ({id})"),
+            lens: "Placeholder lens for benchmarks".to_string(),
+        })
+        .collect();
+    let tools: Vec<Tool> = (0..tools).map(synthetic_tool).collect();
+    let comparisons = (0..tools.len() / 10)
+        .map(|i| Comparison {
+            tools: [tools[i * 10].id.clone(), tools[i * 10 + 1].id.clone()],
+            question: None,
+            baseline_votes: [(i % 7) as i64 * 3, (i % 5) as i64 * 4],
+            updated: Some("2026-01-01".to_string()),
+        })
+        .collect();
+    Catalog {
+        version: SCHEMA_VERSION,
+        title: "Synthetic benchmark catalog".to_string(),
+        intro: "Placeholder text generated for benchmarks; not a real comparison.".to_string(),
+        reviewers,
+        tools,
+        comparisons,
+        cta: None,
+    }
+}
+
+fn synthetic_tool(i: usize) -> Tool {
+    // A fixed mix of verdicts per tool, so ship shares vary but repeat.
+    let reviews = REVIEWERS
+        .iter()
+        .enumerate()
+        .filter(|(r, _)| (i + r) % 3 != 0)
+        .map(|(r, reviewer)| Review {
+            reviewer: reviewer.to_string(),
+            verdict: if (i * 7 + r) % 4 == 0 { "skip" } else { "ship" }.to_string(),
+            quote: format!(
+                "Synthetic placeholder quote {r} for tool {i:05}. It stands in for a reviewer's paragraph so that \
+                 benchmarks parse and render text of a realistic length; it says nothing about any real product."
+            ),
+        })
+        .collect();
+    Tool {
+        id: format!("tool-{i:05}"),
+        name: format!("Synthetic Tool {i:05}"),
+        category: CATEGORIES[i % CATEGORIES.len()].to_string(),
+        tagline: format!("Placeholder tagline {i:05} for benchmarks"),
+        description: format!(
+            "Synthetic placeholder description of tool {i:05}, generated for benchmarks. It has the length of a \
+             real description but carries no information about any real product or service."
+        ),
+        link: Some(format!("https://example.com/tools/{i:05}")),
+        entry: ENTRIES[i % ENTRIES.len()].to_string(),
+        reviews,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::valid::ValidCatalog;
+
+    #[test]
+    fn synthetic_catalogs_are_valid_and_deterministic() {
+        for size in [2, 100, 10_000] {
+            let catalog = synthetic_catalog(size);
+            assert_eq!(catalog.tools.len(), size);
+            assert_eq!(catalog, synthetic_catalog(size));
+            let valid = ValidCatalog::new(catalog).expect("a synthetic catalog is valid");
+            assert!(valid.warnings().is_empty());
+        }
+    }
+}
