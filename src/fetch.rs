@@ -3,7 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
-use compare_domain::{load_catalog, LoadError, ValidCatalog};
+use compare_domain::limits::MAX_CATALOG_BYTES;
+use compare_domain::{load_catalog, LoadError, ParseError, ValidCatalog};
 use gloo_net::http::Request;
 use wasm_bindgen::{closure::Closure, JsCast};
 
@@ -67,6 +68,14 @@ async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
     let request = Request::get(url).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
     let result = async {
         let response = request.send().await.map_err(|_| network(timed_out()))?;
+        // Refused before reading, so a huge file is never downloaded whole.
+        let declared = response.headers().get("content-length").and_then(|n| n.parse::<usize>().ok());
+        if let Some(bytes) = declared.filter(|&n| n > MAX_CATALOG_BYTES) {
+            return Err(FetchFailure::Catalog {
+                url: url.to_string(),
+                error: LoadError::Parse(ParseError::TooLarge { bytes }),
+            });
+        }
         if !response.ok() {
             return Err(FetchFailure::Http {
                 url: url.to_string(),

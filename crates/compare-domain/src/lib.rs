@@ -7,6 +7,8 @@ pub mod limits;
 pub mod model;
 pub mod parse;
 pub mod report;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod stats;
 pub mod synthetic;
 pub mod tally;

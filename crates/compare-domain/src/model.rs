@@ -7,25 +7,36 @@
 
 use serde::{Deserialize, Serialize};
 
+// The JSON Schema shipped as catalog.schema.json is derived from these types
+// (natively only): the `schemars` attributes state in the schema what
+// validation checks, so editors flag mistakes as the site owner types.
+
 /// The catalog schema version this code reads.
 pub const SCHEMA_VERSION: i64 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Catalog {
-    /// Schema version; must be [`SCHEMA_VERSION`].
+    /// Schema version of the catalog; this widget reads version 1.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 1)))]
     pub version: i64,
     /// Heading shown above the pair, e.g. "AI tool comparison".
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 300)))]
     pub title: String,
     /// One sentence under the pair's heading.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 300)))]
     pub intro: String,
     /// The panel of reviewers whose verdicts the tools carry.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 100)))]
     pub reviewers: Vec<Reviewer>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 2, max = 20000)))]
     pub tools: Vec<Tool>,
     /// Curated pairs; the first one is the default pair.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 1000)))]
     pub comparisons: Vec<Comparison>,
     /// Optional call to action shown under the card as a plain link.
     #[serde(default)]
@@ -33,41 +44,58 @@ pub struct Catalog {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Reviewer {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9._-]{1,64}$")))]
     pub id: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 120)))]
     pub name: String,
     /// What this reviewer looks at, e.g. "Buyer, budget and moat".
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 300)))]
     pub lens: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Tool {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9._-]{1,64}$")))]
     pub id: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 120)))]
     pub name: String,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 120)))]
     pub category: String,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 300)))]
     pub tagline: String,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 5000)))]
     pub description: String,
     /// Home page; http or https only.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"), length(max = 2048)))]
     pub link: Option<String>,
     /// The pricing read: "Free", "Freemium", "Paid", ...
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 120)))]
     pub entry: String,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 100)))]
     pub reviews: Vec<Review>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Review {
     /// Id of a reviewer of the panel.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9._-]{1,64}$")))]
     pub reviewer: String,
     /// "ship" or "skip"; anything else is reported by validation.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["ship", "skip"])))]
     pub verdict: String,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 5000)))]
     pub quote: String,
 }
 
@@ -101,18 +129,23 @@ impl Review {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Comparison {
     /// The two tool ids, in display order.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("items" = {"type": "string", "pattern": "^[a-z0-9._-]{1,64}$"})))]
     pub tools: [String; 2],
     /// The vote question; defaults to the seed's.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 300)))]
     pub question: Option<String>,
     /// Published vote counts for `tools[0]` and `tools[1]`, e.g. from a
     /// server the site owner runs. This browser's own vote is added on top.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("items" = {"type": "integer", "minimum": 0, "maximum": 1000000000})))]
     pub baseline_votes: [i64; 2],
     /// When the comparison was last updated, as `YYYY-MM-DD`.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
     pub updated: Option<String>,
 }
 
@@ -125,13 +158,18 @@ impl Comparison {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CallToAction {
     /// Small heading, e.g. "Weekly AI Tool Verdicts".
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 300)))]
     pub kicker: String,
     /// The link text, e.g. "Get the next comparison in your inbox".
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 300)))]
     pub text: String,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 300)))]
     pub blurb: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"), length(max = 2048)))]
     pub link: String,
 }

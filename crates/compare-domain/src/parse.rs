@@ -144,6 +144,20 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_neither_crashes_nor_hangs() {
+        // The schema fixes the depth of every known field; anything deeper is
+        // a shape error, and unknown fields are skipped without recursion.
+        let nest = |inner: &str| format!("{}{inner}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let ignored = format!(r#"{{"version":1,"extra":{},"tools":[]}}"#, nest("1"));
+        assert!(parse_catalog(&ignored).is_ok());
+        let known = format!(r#"{{"version":1,"tools":[{}]}}"#, nest("1"));
+        assert_eq!(
+            parse_catalog(&known).unwrap_err().to_string(),
+            "tools[0][0]: invalid type: sequence, expected a string"
+        );
+    }
+
+    #[test]
     fn oversized_text_is_refused_before_parsing() {
         let text = " ".repeat(MAX_CATALOG_BYTES + 1);
         assert!(matches!(parse_catalog(&text), Err(ParseError::TooLarge { .. })));

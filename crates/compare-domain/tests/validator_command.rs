@@ -54,3 +54,31 @@ fn a_missing_file_and_no_arguments_are_errors() {
     assert!(out.starts_with("/no/such/catalog.json: cannot read:"), "{out}");
     assert_eq!(run(&[]).0, 2);
 }
+
+#[test]
+fn a_catalog_can_be_checked_by_url() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        for status in ["200 OK", "404 Not Found"] {
+            let (mut stream, _) = listener.accept().unwrap();
+            let mut request = [0_u8; 1024];
+            let _ = stream.read(&mut request).unwrap();
+            let body = r#"{"version":1,"tools":[{"id":"a","name":"A"},{"id":"a","name":"B"}]}"#;
+            let response = format!(
+                "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            stream.write_all(response.as_bytes()).unwrap();
+        }
+    });
+    let url = format!("http://127.0.0.1:{port}/catalog.json");
+    let (code, out) = run(&[&url]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with(r#"tools[1].id: duplicate id "a" (first used by tools[0])"#), "{out}");
+    let (code, out) = run(&[&url]);
+    assert_eq!(code, 1);
+    assert!(out.contains("cannot fetch") && out.contains("404"), "{out}");
+    server.join().unwrap();
+}

@@ -1,4 +1,4 @@
-//! `validate-catalog <catalog.json>…`: checks catalogs with the widget's own
+//! `validate-catalog <path or URL>…`: checks catalogs with the widget's own
 //! parsing and validation, prints every problem with its JSON path, and
 //! exits 1 when any catalog has an error (warnings alone do not fail).
 
@@ -9,23 +9,16 @@ use compare_domain::report::check_catalog_text;
 fn main() -> ExitCode {
     let paths: Vec<String> = std::env::args().skip(1).collect();
     if paths.is_empty() || paths.iter().any(|p| p == "-h" || p == "--help") {
-        eprintln!("usage: validate-catalog <catalog.json>...");
+        eprintln!("usage: validate-catalog <catalog.json or http(s) URL>...");
         eprintln!("Prints every problem as `json.path: message` and exits 1 if any catalog has an error.");
         return ExitCode::from(2);
     }
     let mut failed = false;
     for path in &paths {
-        let text = match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(err) => {
-                    println!("{path}: not UTF-8 text (invalid byte at offset {})", err.utf8_error().valid_up_to());
-                    failed = true;
-                    continue;
-                }
-            },
-            Err(err) => {
-                println!("{path}: cannot read: {err}");
+        let text = match read_source(path) {
+            Ok(text) => text,
+            Err(message) => {
+                println!("{path}: {message}");
                 failed = true;
                 continue;
             }
@@ -42,4 +35,20 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn read_source(source: &str) -> Result<String, String> {
+    let bytes = if source.starts_with("http://") || source.starts_with("https://") {
+        let mut response = ureq::get(source).call().map_err(|err| format!("cannot fetch: {err}"))?;
+        response
+            .body_mut()
+            .with_config()
+            .limit(compare_domain::limits::MAX_CATALOG_BYTES as u64 + 1)
+            .read_to_vec()
+            .map_err(|err| format!("cannot fetch: {err}"))?
+    } else {
+        std::fs::read(source).map_err(|err| format!("cannot read: {err}"))?
+    };
+    String::from_utf8(bytes)
+        .map_err(|err| format!("not UTF-8 text (invalid byte at offset {})", err.utf8_error().valid_up_to()))
 }
