@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIST, serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
 
-let server, browser, goodCatalog;
+let server, otherOrigin, browser, goodCatalog;
 let flakyCalls = 0;
 const json = (body, status = 200) => (req, res) =>
   res.writeHead(status, { 'content-type': 'application/json' }).end(body);
@@ -22,6 +22,10 @@ before(async () => {
       '/catalogs/html.json': (req, res) =>
         res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><h1>Welcome</h1>'),
       '/catalogs/truncated.json': json(goodCatalog.slice(0, 2000)),
+      '/catalogs/stalled.json': () => {
+        // Never answers: the widget's own timeout must end the wait.
+      },
+      '/catalogs/markup.json': json(JSON.stringify(markupCatalog())),
       '/catalogs/flaky.json': (req, res) => {
         flakyCalls += 1;
         if (flakyCalls === 1) json('', 500)(req, res);
@@ -29,12 +33,29 @@ before(async () => {
       },
     },
   });
+  // Another origin that serves the catalog without an
+  // Access-Control-Allow-Origin header, so the browser refuses it.
+  otherOrigin = await serveStatic({ prefix: '/elsewhere/' });
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
+  await otherOrigin?.close();
 });
+
+/** The seed catalog with markup and script in every kind of text. */
+function markupCatalog() {
+  const catalog = JSON.parse(goodCatalog);
+  const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+  catalog.title = `Title ${evil}`;
+  catalog.tools[0].name = `<b>Bold</b> ${evil}`;
+  catalog.tools[0].tagline = evil;
+  catalog.tools[0].description = `<a href="javascript:window.pwned=3">click</a>`;
+  catalog.tools[0].reviews[0].quote = `${evil} quote`;
+  catalog.reviewers[0].name = `<em>${evil}</em>`;
+  return catalog;
+}
 
 async function failureFor(catalogPath) {
   const page = await newPage(browser);
@@ -85,4 +106,39 @@ test('a server error shows "Try again", which recovers once the server does', as
 test('a 500 with a JSON body is still a server error', async () => {
   const { text } = await failureFor('/catalogs/server-error.json');
   assert.match(text, /HTTP 500 Internal Server Error/);
+});
+
+test('a catalog that never arrives times out with "Try again"', async () => {
+  const page = await newPage(browser);
+  await page.clock.install();
+  await page.goto(`${server.url}?catalog=/catalogs/stalled.json`);
+  await page.getByRole('status').filter({ hasText: 'Loading the comparison' }).waitFor();
+  await page.clock.runFor(16_000);
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 5000 });
+  assert.match(await alert.innerText(), /could not be loaded: no answer within 15 seconds\./);
+  await alert.getByRole('button', { name: 'Try again' }).waitFor();
+});
+
+test('a cross-origin catalog without CORS headers names the likely cause', async () => {
+  const { text } = await failureFor(`${otherOrigin.url}catalog.json`);
+  assert.match(text, /the network request failed \(offline, or blocked by the server's CORS settings\)/);
+});
+
+test('markup in catalog text is shown as text and never runs', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?catalog=/catalogs/markup.json`);
+  await waitForCard(page, /^<b>Bold<\/b>/);
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+  assert.equal(await page.locator('.tcw-tagline').first().innerText(), evil);
+  assert.equal(await page.locator('.tcw-quote').first().innerText(), `${evil} quote`);
+  assert.equal(await page.locator('.tcw-description').first().innerText(), '<a href="javascript:window.pwned=3">click</a>');
+  assert.ok((await page.locator('.tcw-reviewer-name').first().innerText()).startsWith('<em><img'));
+  assert.equal(await page.locator('.tcw img, .tcw script, .tcw b, .tcw em').count(), 0, 'no element from catalog text');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  for (const link of await page.locator('.tcw a[href]').all()) {
+    assert.match(await link.getAttribute('href'), /^(https?:|\?)/);
+  }
 });
