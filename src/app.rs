@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::card::Card;
-use crate::config::WidgetConfig;
+use crate::config::{RequestedPair, WidgetConfig};
 use crate::fetch::{fetch_catalog, FetchFailure};
 use crate::ids::instance_prefix;
 use crate::page_url;
@@ -52,9 +52,9 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     start();
     let retry = StoredValue::new_local(start);
 
-    let theme = config.theme.as_str();
+    let theme = config.theme.clone();
     view! {
-        <div class="tcw" data-theme=theme>
+        <div class="tcw" data-theme=move || theme.get().as_str()>
             <style>{STYLE}</style>
             {move || match load.get() {
                 Load::Loading => view! { <Loading /> }.into_any(),
@@ -120,7 +120,7 @@ fn Failure(failure: FetchFailure, retry: impl Fn() + 'static) -> impl IntoView {
 
 #[component]
 fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView {
-    let resolved = catalog.resolve_pair(config.a.as_deref(), config.b.as_deref());
+    let resolved = config.requested.with_untracked(|(a, b)| catalog.resolve_pair(a.as_deref(), b.as_deref()));
     let state = ComparisonState {
         catalog: StoredValue::new(catalog),
         pair: RwSignal::new(resolved.pair),
@@ -129,8 +129,9 @@ fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView
     };
     provide_context(state);
     provide_context(VoteState::open(absolute_url(&config.catalog_url)));
+    follow_requested_pair(state, config.requested.clone());
     if config.owns_page_url {
-        follow_page_url(state);
+        follow_page_url(state, config.requested.clone());
     }
     let curated = state.catalog.with_value(|c| c.curated_pairs());
     let owns_page_url = config.owns_page_url;
@@ -213,8 +214,21 @@ fn curated_link(state: ComparisonState, pair: compare_domain::Pair, as_link: boo
     }
 }
 
+/// Shows the pair the page asks for whenever that changes after loading
+/// (an embedding page's `data-a`/`data-b`, or back/forward).
+fn follow_requested_pair(state: ComparisonState, requested: ArcRwSignal<RequestedPair>) {
+    Effect::new(move |first_run_done: Option<()>| {
+        let resolved = requested
+            .with(|(a, b)| state.catalog.with_value(|c| c.resolve_pair(a.as_deref(), b.as_deref())));
+        if first_run_done.is_some() {
+            state.notice.set(resolved.notice);
+            state.pair.set(resolved.pair);
+        }
+    });
+}
+
 /// Keeps `?a=&b=` in the address bar and follows back/forward.
-fn follow_page_url(state: ComparisonState) {
+fn follow_page_url(state: ComparisonState, requested: ArcRwSignal<RequestedPair>) {
     Effect::new(move |first_run_done: Option<()>| {
         let pair = state.pair.get();
         if first_run_done.is_some() {
@@ -224,10 +238,7 @@ fn follow_page_url(state: ComparisonState) {
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         let params = page_url::params();
-        let resolved =
-            state.catalog.with_value(|c| c.resolve_pair(params.get("a").as_deref(), params.get("b").as_deref()));
-        state.notice.set(resolved.notice);
-        state.pair.set(resolved.pair);
+        requested.set((params.get("a"), params.get("b")));
     });
     on_cleanup(move || handle.remove());
 }

@@ -1,4 +1,8 @@
-//! What a widget instance is told by its page: catalog, pair, theme.
+//! What a widget instance is told by its page: catalog, pair, theme. The
+//! pair and theme are signals because an embedding page may change its
+//! `data-*` attributes (or the reader go back in history) at any time.
+
+use leptos::prelude::*;
 
 use crate::page_url;
 
@@ -12,7 +16,7 @@ pub enum Theme {
 
 impl Theme {
     pub fn parse(text: Option<&str>) -> Theme {
-        match text {
+        match text.map(str::trim) {
             Some("light") => Theme::Light,
             Some("dark") => Theme::Dark,
             _ => Theme::Auto,
@@ -28,13 +32,15 @@ impl Theme {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// The pair the page asks for, as tool ids; either side may be missing.
+pub type RequestedPair = (Option<String>, Option<String>);
+
+#[derive(Clone)]
 pub struct WidgetConfig {
     /// Absolute or page-relative URL of the catalog JSON.
     pub catalog_url: String,
-    pub a: Option<String>,
-    pub b: Option<String>,
-    pub theme: Theme,
+    pub requested: ArcRwSignal<RequestedPair>,
+    pub theme: ArcRwSignal<Theme>,
     /// Standalone page: keep `?a=&b=` in the address bar and follow back/forward.
     pub owns_page_url: bool,
 }
@@ -43,15 +49,26 @@ pub struct WidgetConfig {
 pub const DEFAULT_CATALOG: &str = "catalog.json";
 
 impl WidgetConfig {
+    pub fn new(catalog_url: String, requested: RequestedPair, theme: Theme, owns_page_url: bool) -> WidgetConfig {
+        WidgetConfig {
+            catalog_url,
+            requested: ArcRwSignal::new(requested),
+            theme: ArcRwSignal::new(theme),
+            owns_page_url,
+        }
+    }
+
+    /// The standalone page (`index.html`): settings from its address. With
+    /// `embed=1` it is an iframe embed and leaves the address alone, since
+    /// history entries in a frame would hijack the host page's back button.
     pub fn from_page_url() -> WidgetConfig {
         let params = page_url::params();
         let get = |name: &str| params.get(name).filter(|v| !v.is_empty());
-        WidgetConfig {
-            catalog_url: get("catalog").unwrap_or_else(|| DEFAULT_CATALOG.to_string()),
-            a: get("a"),
-            b: get("b"),
-            theme: Theme::parse(get("theme").as_deref()),
-            owns_page_url: true,
-        }
+        WidgetConfig::new(
+            get("catalog").unwrap_or_else(|| DEFAULT_CATALOG.to_string()),
+            (get("a"), get("b")),
+            Theme::parse(get("theme").as_deref()),
+            !page_url::is_iframe_embed(),
+        )
     }
 }

@@ -19,6 +19,11 @@ pub fn params() -> Params {
     Params(UrlSearchParams::new_with_str(&search()).expect("URLSearchParams accepts any string"))
 }
 
+/// `?embed=1`: the page is the iframe embed, showing the card alone.
+pub fn is_iframe_embed() -> bool {
+    params().get("embed").is_some_and(|v| v == "1")
+}
+
 /// The query string for a pair, keeping the page's other parameters.
 pub fn query_for_pair(a: &str, b: &str) -> String {
     let params = params().0;

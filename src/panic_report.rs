@@ -14,6 +14,11 @@ thread_local! {
 
 static INSTALL: Once = Once::new();
 
+/// A widget left the page: its host no longer receives reports.
+pub fn forget(host: &HtmlElement) {
+    HOSTS.with(|hosts| hosts.borrow_mut().retain(|h| h != host));
+}
+
 /// Registers a widget host to receive the report, and installs the hook once.
 pub fn install(host: &HtmlElement) {
     HOSTS.with(|hosts| hosts.borrow_mut().push(host.clone()));

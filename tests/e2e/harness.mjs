@@ -23,9 +23,10 @@ const TYPES = {
 
 /**
  * Serves `root` under `prefix` on a free loopback port. `extra` maps exact
- * paths to handlers `(req, res) => void` for pages a test needs besides dist/.
+ * paths to handlers `(req, res) => void` for pages a test needs besides
+ * dist/; `headers` are added to every file served from `root`.
  */
-export async function serveStatic({ root = DIST, prefix = SUB_PATH, extra = {} } = {}) {
+export async function serveStatic({ root = DIST, prefix = SUB_PATH, extra = {}, headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (extra[path]) return extra[path](req, res);
@@ -41,7 +42,7 @@ export async function serveStatic({ root = DIST, prefix = SUB_PATH, extra = {} }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

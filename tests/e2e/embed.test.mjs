@@ -1,0 +1,195 @@
+// The script and iframe embeds on a blog of another origin, with hostile CSS.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, serveStatic, launchBrowser, newPage } from './harness.mjs';
+
+let widgetHost, blog, browser;
+
+const HOSTILE_CSS = `
+  html { font-size: 10px !important; }
+  * { color: rgb(255, 0, 0) !important; font-family: "Comic Sans MS", cursive !important;
+      letter-spacing: 3px !important; text-transform: uppercase !important; line-height: 3 !important; }
+  div { background: rgb(255, 255, 0) !important; }
+  button { background: rgb(0, 128, 0) !important; border: 10px dashed rgb(0, 0, 255) !important;
+           font-size: 40px !important; }
+  p { margin: 7px !important; }
+`;
+
+const page = (body, widgetUrl) => (req, res) =>
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A blog post</title><link rel="icon" href="data:,"><style>${HOSTILE_CSS}</style></head>
+<body><p id="host-paragraph">A paragraph of the blog post.</p>${body}
+<script type="module" src="${widgetUrl}embed.js"></script></body></html>`);
+
+before(async () => {
+  // The widget's own static host: CORS open, as documented for embeds.
+  widgetHost = await serveStatic({ headers: { 'access-control-allow-origin': '*' } });
+  const w = widgetHost.url;
+  blog = await serveStatic({
+    prefix: '/nothing-here/',
+    extra: {
+      '/post.html': page(
+        `<div id="w1" data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway" data-theme="light"></div>
+         <div id="w2" data-tool-compare data-a="litellm" data-b="portkey" data-theme="dark"></div>`,
+        w,
+      ),
+      '/frames.html': page(
+        `<iframe id="f1" data-tool-compare-frame title="SmolLM3 vs Vercel AI Gateway" style="width:700px;height:150px;border:0"
+           src="${w}index.html?a=smollm3&b=vercel-ai-gateway&embed=1"></iframe>
+         <iframe id="f2" data-tool-compare-frame title="LiteLLM vs Portkey" style="width:700px;height:150px;border:0"
+           src="${w}index.html?a=litellm&b=portkey&embed=1"></iframe>`,
+        w,
+      ),
+    },
+  });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await widgetHost?.close();
+  await blog?.close();
+});
+
+const heading = (p, id) => p.locator(`#${id}`).getByRole('heading', { level: 2 });
+
+async function openPost() {
+  const p = await newPage(browser);
+  await p.goto(`${blog.origin}/post.html`);
+  await heading(p, 'w1').filter({ hasText: 'SmolLM3 vs Vercel AI Gateway' }).waitFor({ timeout: 15000 });
+  return p;
+}
+
+test('widgets on another origin each show their own pair, also one added later', async () => {
+  const p = await openPost();
+  assert.notEqual(new URL(widgetHost.url).origin, blog.origin);
+  await heading(p, 'w2').filter({ hasText: 'LiteLLM vs Portkey' }).waitFor();
+  await p.evaluate(() =>
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div id="w3" data-tool-compare data-a="openrouter" data-b="phi-3-mini"></div>',
+    ),
+  );
+  // Far below the fold it waits (lazy start) until the reader scrolls near.
+  await p.locator('#w3').getByText('Loading the comparison…').waitFor();
+  await p.locator('#w3').scrollIntoViewIfNeeded();
+  await heading(p, 'w3').filter({ hasText: 'OpenRouter vs Phi-3-mini' }).waitFor({ timeout: 10000 });
+  assert.equal(await p.locator('#w1 .tcw').getAttribute('data-theme'), 'light');
+  assert.equal(await p.locator('#w2 .tcw').getAttribute('data-theme'), 'dark');
+  assert.equal(await p.locator('#w3 .tcw').getAttribute('data-theme'), 'auto');
+  assert.deepEqual(p.errors, []);
+});
+
+test('host styles do not reach in, and widget styles do not leak out', async () => {
+  const p = await newPage(browser);
+  await p.goto(`${blog.origin}/post.html`);
+  const paragraphStyle = () =>
+    p.locator('#host-paragraph').evaluate((el) => {
+      const s = getComputedStyle(el);
+      return [s.color, s.fontFamily, s.margin, s.lineHeight, s.fontSize, s.backgroundColor].join(' | ');
+    });
+  const before = await paragraphStyle();
+  await heading(p, 'w1').filter({ hasText: 'SmolLM3 vs Vercel AI Gateway' }).waitFor({ timeout: 15000 });
+  assert.equal(await paragraphStyle(), before, 'the host paragraph is unchanged');
+
+  const button = p.locator('#w1').getByRole('button', { name: 'Swap tools' });
+  const style = await button.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { bg: s.backgroundColor, border: s.borderTopStyle, size: s.fontSize, color: s.color, spacing: s.letterSpacing };
+  });
+  assert.notEqual(style.bg, 'rgb(0, 128, 0)');
+  assert.equal(style.border, 'solid');
+  assert.equal(style.size, '15px');
+  assert.notEqual(style.color, 'rgb(255, 0, 0)');
+  assert.equal(style.spacing, 'normal');
+  const title = await heading(p, 'w1').evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { transform: s.textTransform, family: s.fontFamily, size: s.fontSize };
+  });
+  assert.equal(title.transform, 'none');
+  assert.ok(!title.family.includes('Comic'), title.family);
+  assert.ok(parseFloat(title.size) >= 22, `title is ${title.size} despite the host's 10px root`);
+});
+
+test('changing data-theme, data-a and data-b updates the widget without a reload', async () => {
+  const p = await openPost();
+  await p.locator('#w1').evaluate((el) => el.setAttribute('data-theme', 'dark'));
+  await p.locator('#w1 .tcw[data-theme="dark"]').waitFor();
+  await p.locator('#w1').evaluate((el) => {
+    el.setAttribute('data-a', 'openrouter');
+    el.setAttribute('data-b', 'litellm');
+  });
+  await heading(p, 'w1').filter({ hasText: 'OpenRouter vs LiteLLM' }).waitFor({ timeout: 5000 });
+  await heading(p, 'w2').filter({ hasText: 'LiteLLM vs Portkey' }).waitFor();
+});
+
+test('removing a widget element unmounts it', async () => {
+  const p = await openPost();
+  await heading(p, 'w2').filter({ hasText: 'LiteLLM vs Portkey' }).waitFor();
+  const shadowChildren = await p.evaluate(async () => {
+    const el = document.getElementById('w2');
+    el.remove();
+    await new Promise((r) => setTimeout(r, 100));
+    return el.shadowRoot.childNodes.length;
+  });
+  assert.equal(shadowChildren, 0);
+  await p.locator('#w1').getByRole('button', { name: 'Swap tools' }).click();
+  await heading(p, 'w1').filter({ hasText: 'Vercel AI Gateway vs SmolLM3' }).waitFor();
+  assert.deepEqual(p.errors, []);
+});
+
+test('a vote in an embedded widget is an event on its host element', async () => {
+  const p = await newPage(browser);
+  await p.addInitScript(() => {
+    window.votes = [];
+    document.addEventListener('tool-compare:vote', (e) => window.votes.push([e.target.id, e.detail.vote]));
+  });
+  await p.goto(`${blog.origin}/post.html`);
+  await heading(p, 'w2').filter({ hasText: 'LiteLLM vs Portkey' }).waitFor({ timeout: 15000 });
+  await p.locator('#w2').getByRole('button', { name: 'Vote for Portkey' }).click();
+  assert.deepEqual(await p.evaluate(() => window.votes), [['w2', 'portkey']]);
+  const key = `tool-compare:v1:votes:${widgetHost.url}catalog.json`;
+  assert.ok(await p.evaluate((k) => localStorage.getItem(k), key), 'stored under the namespaced key');
+});
+
+test('iframe embeds post their own height and each frame is sized by its own messages', async () => {
+  const p = await newPage(browser);
+  await p.goto(`${blog.origin}/frames.html`);
+  const frameFor = (src) => p.frames().find((f) => f.url().includes(src));
+  await p.waitForFunction(() =>
+    ['f1', 'f2'].every((id) => parseFloat(document.getElementById(id).style.height) > 400),
+  null, { timeout: 15000 });
+  for (const [id, src] of [['f1', 'a=smollm3'], ['f2', 'a=litellm']]) {
+    const frame = frameFor(src);
+    await frame.getByRole('heading', { level: 2 }).waitFor();
+    let content, height;
+    for (let tries = 0; tries < 50; tries++) {
+      content = await frame.evaluate(() => document.documentElement.scrollHeight);
+      height = await p.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().height);
+      if (Math.abs(content - height) <= 2) break;
+      await p.waitForTimeout(100);
+    }
+    assert.ok(Math.abs(content - height) <= 2, `${id}: frame ${height}px, content ${content}px`);
+  }
+  const [h1, h2] = await p.evaluate(() => ['f1', 'f2'].map((id) => document.getElementById(id).style.height));
+  assert.notEqual(h1, h2, 'different pairs, different heights');
+  const background = await frameFor('a=litellm').evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(background, 'rgba(0, 0, 0, 0)');
+});
+
+test('dist/ copied under another sub-path works unchanged', async () => {
+  const copy = await mkdtemp(join(tmpdir(), 'tool-compare-dist-'));
+  await cp(DIST, copy, { recursive: true });
+  const other = await serveStatic({ root: copy, prefix: '/a/completely/different/place/' });
+  try {
+    const p = await newPage(browser);
+    await p.goto(`${other.url}?a=portkey&b=openrouter`);
+    await p.getByRole('heading', { level: 2, name: 'Portkey vs OpenRouter' }).waitFor({ timeout: 15000 });
+    assert.deepEqual(p.errors, []);
+  } finally {
+    await other.close();
+    await rm(copy, { recursive: true, force: true });
+  }
+});
