@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{HtmlElement, ResizeObserver};
+use web_sys::{HtmlElement, MutationObserver, MutationObserverInit, ResizeObserver};
 
 pub const HEIGHT_MESSAGE: &str = "tool-compare:height";
 
@@ -34,10 +34,24 @@ pub fn report_height_to_parent(host: &HtmlElement) {
             let _ = parent.post_message(&message, "*");
         }
     });
-    if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+    // A resize observer alone is not enough: browsers skip rendering steps,
+    // and with them resize callbacks, in frames scrolled out of view, which
+    // would leave a frame below the fold at its loading height. DOM changes
+    // are observed regardless, and measuring forces the layout it needs.
+    let callback = on_resize.as_ref().unchecked_ref();
+    if let Ok(observer) = ResizeObserver::new(callback) {
         observer.observe(host);
-        // Both live as long as the page.
         std::mem::forget(observer);
-        on_resize.forget();
     }
+    if let Ok(observer) = MutationObserver::new(callback) {
+        let options = MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_attributes(true);
+        options.set_character_data(true);
+        let _ = observer.observe_with_options(host, &options);
+        std::mem::forget(observer);
+    }
+    // Both observers, and so the callback, live as long as the page.
+    on_resize.forget();
 }
