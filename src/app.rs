@@ -153,7 +153,7 @@ fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView
             {(!curated.is_empty())
                 .then(|| {
                     view! {
-                        <nav class="tcw-curated" aria-label="Curated comparisons">
+                        <div class="tcw-curated" role="group" aria-label="Curated comparisons">
                             <span class="tcw-curated-label">"Curated: "</span>
                             <ul>
                                 {curated
@@ -161,7 +161,7 @@ fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView
                                     .map(|pair| view! { <li>{curated_link(state, pair, owns_page_url)}</li> })
                                     .collect_view()}
                             </ul>
-                        </nav>
+                        </div>
                     }
                 })}
         </div>
@@ -227,12 +227,18 @@ fn follow_requested_pair(state: ComparisonState, requested: ArcRwSignal<Requeste
     });
 }
 
-/// Keeps `?a=&b=` in the address bar and follows back/forward.
+/// Keeps `?a=&b=` in the address bar and follows back/forward; the page
+/// title names the pair, so history entries and tabs say what they show.
 fn follow_page_url(state: ComparisonState, requested: ArcRwSignal<RequestedPair>) {
+    let site_title = document().title();
     Effect::new(move |first_run_done: Option<()>| {
         let pair = state.pair.get();
+        let (a, b, title) = state.catalog.with_value(|c| {
+            let (a, b) = (c.tool(pair.a), c.tool(pair.b));
+            (a.id.clone(), b.id.clone(), format!("{} vs {} · {site_title}", a.name, b.name))
+        });
+        document().set_title(&title);
         if first_run_done.is_some() {
-            let (a, b) = state.catalog.with_value(|c| (c.tool(pair.a).id.clone(), c.tool(pair.b).id.clone()));
             page_url::push_pair(&a, &b);
         }
     });

@@ -46,8 +46,8 @@ fn card_view(state: ComparisonState, catalog: &ValidCatalog, pair: Pair, heading
                 <p class="tcw-verdict-line">{verdict_line(a, b)}</p>
             </header>
             <div class="tcw-tools">
-                {tool_column(state, a, move || community(0))}
-                {tool_column(state, b, move || community(1))}
+                {tool_column(a, move || community(0))}
+                {tool_column(b, move || community(1))}
             </div>
             <Scorecard pair />
             <ReviewerSplit pair />
@@ -76,12 +76,10 @@ fn community_explanation(published: Tally) -> String {
 }
 
 fn tool_column(
-    state: ComparisonState,
     tool: &Tool,
     community: impl Fn() -> String + Send + Sync + 'static,
 ) -> impl IntoView {
     let ship = ShipShare::of(tool);
-    let name_id = state.id(&format!("tool-{}", tool.id));
     let name = match &tool.link {
         Some(link) => view! {
             <a href=link.clone() rel="noopener noreferrer" target="_blank">
@@ -92,11 +90,12 @@ fn tool_column(
         .into_any(),
         None => tool.name.clone().into_any(),
     };
-    let labelled_by = name_id.clone();
+    // Sections without a name: several widgets on one page must not add
+    // landmarks of the same name.
     view! {
-        <section class="tcw-tool" aria-labelledby=labelled_by>
+        <section class="tcw-tool">
             {(!tool.category.is_empty()).then(|| view! { <p class="tcw-category">{tool.category.clone()}</p> })}
-            <h3 id=name_id class="tcw-tool-name">{name}</h3>
+            <h3 class="tcw-tool-name">{name}</h3>
             {(!tool.tagline.is_empty()).then(|| view! { <p class="tcw-tagline">{tool.tagline.clone()}</p> })}
             <dl class="tcw-facts">
                 <div class="tcw-fact">

@@ -20,7 +20,6 @@ type QuoteKey = (usize, usize);
 pub fn Scorecard(pair: Pair) -> impl IntoView {
     let state = expect_context::<ComparisonState>();
     let expanded = RwSignal::new(HashSet::<QuoteKey>::new());
-    let heading_id = state.id("scorecard");
 
     state.catalog.with_value(|catalog| {
         let rows = scorecard(catalog, pair);
@@ -75,11 +74,10 @@ pub fn Scorecard(pair: Pair) -> impl IntoView {
             view! { <ul class="tcw-rows">{rows_view}</ul> }.into_any()
         };
 
-        let labelled_by = heading_id.clone();
         view! {
-            <section class="tcw-scorecard" aria-labelledby=labelled_by>
+            <section class="tcw-scorecard">
                 <div class="tcw-section-head">
-                    <h3 id=heading_id>"Reviewer scorecard"</h3>
+                    <h3>"Reviewer scorecard"</h3>
                     {has_expandable
                         .then(|| {
                             view! {
@@ -170,7 +168,6 @@ fn quote_cell(
 #[component]
 pub fn ReviewerSplit(pair: Pair) -> impl IntoView {
     let state = expect_context::<ComparisonState>();
-    let heading_id = state.id("split");
     state.catalog.with_value(|catalog| {
         let rows = scorecard(catalog, pair);
         let (a, b) = (&catalog.tool(pair.a).name, &catalog.tool(pair.b).name);
@@ -191,10 +188,9 @@ pub fn ReviewerSplit(pair: Pair) -> impl IntoView {
             }
             .into_any(),
         };
-        let labelled_by = heading_id.clone();
         view! {
-            <section class="tcw-split-section" aria-labelledby=labelled_by>
-                <h3 id=heading_id>"Reviewer split"</h3>
+            <section class="tcw-split-section">
+                <h3>"Reviewer split"</h3>
                 {body}
             </section>
         }

@@ -134,8 +134,6 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
     let state = expect_context::<ComparisonState>();
     let votes = expect_context::<VoteState>();
     let host = use_context::<HostElement>();
-    let heading_id = state.id("votes");
-    let labelled_by = heading_id.clone();
 
     let (question, names) = state.catalog.with_value(|c| {
         let question = c.comparison(pair).map(|cmp| cmp.question().to_string());
@@ -182,8 +180,8 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
     };
 
     view! {
-        <section class="tcw-votes" aria-labelledby=labelled_by>
-            <h3 id=heading_id>{question}</h3>
+        <section class="tcw-votes">
+            <h3>{question}</h3>
             <ul class="tcw-vote-options">{option(0)} {option(1)}</ul>
             <p class="tcw-vote-note">
                 "Counts are the published totals for this pair plus your vote in this browser. Press your vote again to withdraw it."

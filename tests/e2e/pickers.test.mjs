@@ -111,7 +111,7 @@ test('curated comparisons are one click away', async () => {
   const page = await newPage(browser);
   await page.goto(server.url);
   await waitForCard(page, SEED);
-  const nav = page.getByRole('navigation', { name: 'Curated comparisons' });
+  const nav = page.getByRole('group', { name: 'Curated comparisons' });
   assert.equal(await nav.getByRole('link', { name: SEED }).getAttribute('aria-current'), 'true');
   await nav.getByRole('link', { name: 'LiteLLM vs Portkey' }).click();
   await waitForCard(page, 'LiteLLM vs Portkey');
@@ -127,7 +127,7 @@ test('the address names the pair, and back and forward restore it', async () => 
   await waitForCard(page, 'Phi-3-mini vs Qwen2.5-3B');
   await page.getByRole('button', { name: 'Swap tools' }).click();
   await waitForCard(page, 'Qwen2.5-3B vs Phi-3-mini');
-  const nav = page.getByRole('navigation', { name: 'Curated comparisons' });
+  const nav = page.getByRole('group', { name: 'Curated comparisons' });
   await nav.getByRole('link', { name: SEED }).click();
   await waitForCard(page, SEED);
 
