@@ -134,27 +134,28 @@ fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView
         follow_page_url(state, config.requested.clone());
     }
     let curated = state.catalog.with_value(|c| c.curated_pairs());
+    let announcement = pair_announcements(state);
     let owns_page_url = config.owns_page_url;
 
     view! {
         <div class="tcw-controls">
             <div class="tcw-pickers">
-                <Picker label="First tool" side=Side::A />
+                <Picker label=state.label(|l| l.first_tool()) side=Side::A />
                 <button
                     type="button"
                     class="tcw-button tcw-swap"
                     on:click=move |_| state.choose_pair(state.pair.get_untracked().swapped())
                 >
                     <span aria-hidden="true">"⇄ "</span>
-                    "Swap tools"
+                    {state.label(|l| l.swap_tools())}
                 </button>
-                <Picker label="Second tool" side=Side::B />
+                <Picker label=state.label(|l| l.second_tool()) side=Side::B />
             </div>
             {(!curated.is_empty())
                 .then(|| {
                     view! {
-                        <div class="tcw-curated" role="group" aria-label="Curated comparisons">
-                            <span class="tcw-curated-label">"Curated: "</span>
+                        <div class="tcw-curated" role="group" aria-label=state.label(|l| l.curated_comparisons())>
+                            <span class="tcw-curated-label">{state.label(|l| l.curated())}</span>
                             <ul>
                                 {curated
                                     .into_iter()
@@ -168,15 +169,32 @@ fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView
         {move || {
             state.notice.get().map(|notice| view! { <p class="tcw-notice" role="status">{notice}</p> })
         }}
+        <p class="tcw-visually-hidden" aria-live="polite">
+            {move || announcement.get()}
+        </p>
         <Card />
         <CallToAction />
     }
 }
 
+/// What screen readers hear when the pair changes (not when the card first
+/// shows): "Now comparing A and B."
+fn pair_announcements(state: ComparisonState) -> RwSignal<String> {
+    let announcement = RwSignal::new(String::new());
+    Effect::new(move |first_run_done: Option<()>| {
+        let pair = state.pair.get();
+        if first_run_done.is_some() {
+            let (a, b) = (state.tool_name(pair.a), state.tool_name(pair.b));
+            announcement.set(state.fill(|l| l.now_comparing(), &[("a", &a), ("b", &b)]));
+        }
+    });
+    announcement
+}
+
 /// A curated pair: a real link on the standalone page (it can be opened in
 /// a new tab), a button inside someone else's page.
 fn curated_link(state: ComparisonState, pair: compare_domain::Pair, as_link: bool) -> AnyView {
-    let label = format!("{} vs {}", state.tool_name(pair.a), state.tool_name(pair.b));
+    let label = state.fill(|l| l.pair_title(), &[("a", &state.tool_name(pair.a)), ("b", &state.tool_name(pair.b))]);
     let current = move || {
         let shown = state.pair.get();
         shown == pair || shown == pair.swapped()

@@ -4,6 +4,7 @@
 use compare_domain::date::CalendarDate;
 use compare_domain::stats::{percent_text, verdict_line, ShipShare};
 use compare_domain::tally::Tally;
+use compare_domain::labels::{fill, Labels};
 use compare_domain::{Pair, Tool, ValidCatalog};
 use leptos::prelude::*;
 
@@ -25,6 +26,7 @@ pub fn Card() -> impl IntoView {
 fn card_view(state: ComparisonState, catalog: &ValidCatalog, pair: Pair, heading_id: String) -> impl IntoView {
     let (a, b) = (catalog.tool(pair.a), catalog.tool(pair.b));
     let meta = catalog.catalog();
+    let labels = &meta.labels;
     let votes = expect_context::<VoteState>();
     let tally = move || state.catalog.with_value(|c| votes.tally(c, pair));
     let community = move |side: usize| percent_text(tally().percents().map(|p| p[side]));
@@ -39,15 +41,15 @@ fn card_view(state: ComparisonState, catalog: &ValidCatalog, pair: Pair, heading
                 {(!meta.title.is_empty()).then(|| view! { <p class="tcw-kicker">{meta.title.clone()}</p> })}
                 <h2 id=heading_id class="tcw-title">
                     {a.name.clone()}
-                    <span class="tcw-vs">" vs "</span>
+                    <span class="tcw-vs">" " {labels.vs().to_string()} " "</span>
                     {b.name.clone()}
                 </h2>
                 {(!meta.intro.is_empty()).then(|| view! { <p class="tcw-intro">{meta.intro.clone()}</p> })}
-                <p class="tcw-verdict-line">{verdict_line(a, b)}</p>
+                <p class="tcw-verdict-line">{verdict_line(labels, a, b)}</p>
             </header>
             <div class="tcw-tools">
-                {tool_column(a, move || community(0))}
-                {tool_column(b, move || community(1))}
+                {tool_column(labels, a, move || community(0))}
+                {tool_column(labels, b, move || community(1))}
             </div>
             <Scorecard pair />
             <ReviewerSplit pair />
@@ -55,27 +57,28 @@ fn card_view(state: ComparisonState, catalog: &ValidCatalog, pair: Pair, heading
             <footer class="tcw-card-footer">
                 <p>
                     {match updated {
-                        Some(date) => format!("Comparison last updated {date}."),
-                        None => "This pair is not a curated comparison; its figures come from each tool's own panel reviews.".to_string(),
+                        Some(date) => fill(labels.updated(), &[("date", &labels.date_text(date))]),
+                        None => labels.not_curated().to_string(),
                     }}
                 </p>
-                <p>{move || community_explanation(Tally::published(&state.catalog.read_value(), pair))}</p>
+                <p>{community_explanation(labels, Tally::published(catalog, pair))}</p>
             </footer>
         </article>
     }
 }
 
 /// How the Community figure is counted, for readers who ask.
-fn community_explanation(published: Tally) -> String {
+fn community_explanation(labels: &Labels, published: Tally) -> String {
     let published = match published.total() {
-        0 => "no published votes".to_string(),
-        1 => "1 published vote".to_string(),
-        n => format!("{n} published votes"),
+        0 => labels.no_published_votes().to_string(),
+        1 => labels.one_published_vote().to_string(),
+        n => fill(labels.published_votes(), &[("count", &n.to_string())]),
     };
-    format!("Community is each tool's share of readers' votes on this pair: {published} plus your vote in this browser.")
+    fill(labels.community_explained(), &[("published", &published)])
 }
 
 fn tool_column(
+    labels: &Labels,
     tool: &Tool,
     community: impl Fn() -> String + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -84,7 +87,7 @@ fn tool_column(
         Some(link) => view! {
             <a href=link.clone() rel="noopener noreferrer" target="_blank">
                 {tool.name.clone()}
-                <span class="tcw-visually-hidden">" (opens in a new tab)"</span>
+                <span class="tcw-visually-hidden">" " {labels.opens_in_new_tab().to_string()}</span>
             </a>
         }
         .into_any(),
@@ -99,22 +102,22 @@ fn tool_column(
             {(!tool.tagline.is_empty()).then(|| view! { <p class="tcw-tagline">{tool.tagline.clone()}</p> })}
             <dl class="tcw-facts">
                 <div class="tcw-fact">
-                    <dt>"Panel ship"</dt>
+                    <dt>{labels.panel_ship().to_string()}</dt>
                     <dd>{percent_text(ship.percent())}</dd>
                 </div>
                 <div class="tcw-fact">
-                    <dt>"Community"</dt>
+                    <dt>{labels.community().to_string()}</dt>
                     <dd>{community}</dd>
                 </div>
                 <div class="tcw-fact">
-                    <dt>"Entry"</dt>
+                    <dt>{labels.entry().to_string()}</dt>
                     <dd>{if tool.entry.is_empty() { "—".to_string() } else { tool.entry.clone() }}</dd>
                 </div>
             </dl>
             <p class="tcw-panel-count">
                 {match ship.reviews {
-                    0 => "No panel verdict yet".to_string(),
-                    n => format!("{} of {n} panel reviewers ship it", ship.ships),
+                    0 => labels.no_panel_verdict().to_string(),
+                    n => fill(labels.panel_count(), &[("ships", &ship.ships.to_string()), ("reviews", &n.to_string())]),
                 }}
             </p>
             {(!tool.description.is_empty()).then(|| view! { <p class="tcw-description">{tool.description.clone()}</p> })}

@@ -14,7 +14,7 @@ use crate::state::{ComparisonState, Side};
 const OPTIONS_SHOWN: usize = 50;
 
 #[component]
-pub fn Picker(label: &'static str, side: Side) -> impl IntoView {
+pub fn Picker(label: String, side: Side) -> impl IntoView {
     let state = expect_context::<ComparisonState>();
     let input_id = state.id(&format!("picker-{}", side.slug()));
     let listbox_id = state.id(&format!("options-{}", side.slug()));
@@ -107,16 +107,17 @@ pub fn Picker(label: &'static str, side: Side) -> impl IntoView {
     };
     let status = move || {
         let (found, total) = matches.get();
+        let total_text = total.to_string();
         if !open.get() {
             String::new()
         } else if total == 0 {
-            "No tool matches.".to_string()
+            state.label(|l| l.no_match())
         } else if total > found.len() {
-            format!("Showing {} of {total} matches; type to narrow.", found.len())
+            state.fill(|l| l.more_matches(), &[("shown", &found.len().to_string()), ("total", &total_text)])
         } else if total == 1 {
-            "1 match.".to_string()
+            state.label(|l| l.one_match())
         } else {
-            format!("{total} matches.")
+            state.fill(|l| l.matches(), &[("count", &total_text)])
         }
     };
 
@@ -129,7 +130,7 @@ pub fn Picker(label: &'static str, side: Side) -> impl IntoView {
     view! {
         <div class="tcw-picker">
             <label class="tcw-picker-label" for=input_id.clone()>
-                {label}
+                {label.clone()}
             </label>
             <input
                 id=input_id

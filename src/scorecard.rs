@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use compare_domain::stats::{reviewer_split, scorecard, Split};
+use compare_domain::labels::fill;
 use compare_domain::text::teaser;
 use compare_domain::{Pair, Review, Verdict};
 use leptos::prelude::*;
@@ -48,7 +49,7 @@ pub fn Scorecard(pair: Pair) -> impl IntoView {
         });
 
         let body = if rows.is_empty() {
-            view! { <p class="tcw-empty">"No panel reviews for these tools yet."</p> }.into_any()
+            view! { <p class="tcw-empty">{state.label(|l| l.no_reviews())}</p> }.into_any()
         } else {
             let rows_view = rows
                 .iter()
@@ -77,12 +78,12 @@ pub fn Scorecard(pair: Pair) -> impl IntoView {
         view! {
             <section class="tcw-scorecard">
                 <div class="tcw-section-head">
-                    <h3>"Reviewer scorecard"</h3>
+                    <h3>{state.label(|l| l.scorecard())}</h3>
                     {has_expandable
                         .then(|| {
                             view! {
                                 <button type="button" class="tcw-button tcw-small" on:click=toggle_all>
-                                    {move || if all_open() { "Collapse all" } else { "Expand all" }}
+                                    {move || state.label(|l| if all_open() { l.collapse_all() } else { l.expand_all() })}
                                 </button>
                             }
                         })}
@@ -104,7 +105,7 @@ fn quote_cell(
         return view! {
             <div class="tcw-cell">
                 <p class="tcw-cell-head">
-                    <span class="tcw-badge tcw-badge-none">"Not reviewed"</span>
+                    <span class="tcw-badge tcw-badge-none">{state.label(|l| l.not_reviewed())}</span>
                     <span class="tcw-cell-tool">{tool_name.to_string()}</span>
                 </p>
             </div>
@@ -112,8 +113,8 @@ fn quote_cell(
         .into_any();
     };
     let (badge_class, badge_text) = match review.verdict() {
-        Some(Verdict::Ship) => ("tcw-badge tcw-badge-ship", "Ship"),
-        _ => ("tcw-badge tcw-badge-skip", "Skip"),
+        Some(Verdict::Ship) => ("tcw-badge tcw-badge-ship", state.label(|l| l.ship())),
+        _ => ("tcw-badge tcw-badge-skip", state.label(|l| l.skip())),
     };
     let quote_id = state.id(&format!("quote-{}-{}", key.0, key.1));
     let full = review.quote.clone();
@@ -141,7 +142,7 @@ fn quote_cell(
                     })
                 }
             >
-                {move || if is_open() { "Show less" } else { "Read the full quote" }}
+                {move || state.label(|l| if is_open() { l.show_less() } else { l.read_full_quote() })}
             </button>
         }
     });
@@ -171,26 +172,23 @@ pub fn ReviewerSplit(pair: Pair) -> impl IntoView {
     state.catalog.with_value(|catalog| {
         let rows = scorecard(catalog, pair);
         let (a, b) = (&catalog.tool(pair.a).name, &catalog.tool(pair.b).name);
+        let labels = &catalog.catalog().labels;
         let body = match reviewer_split(&rows) {
-            Split::NoCommonReviewer => {
-                view! { <p>"No reviewer has judged both tools yet."</p> }.into_any()
-            }
-            Split::Agreement(1) => {
-                view! { <p>"The one reviewer who judged both tools gives them the same verdict."</p> }.into_any()
-            }
+            Split::NoCommonReviewer => view! { <p>{labels.no_common_reviewer().to_string()}</p> }.into_any(),
+            Split::Agreement(1) => view! { <p>{labels.one_agrees().to_string()}</p> }.into_any(),
             Split::Agreement(n) => {
-                view! { <p>{format!("All {n} reviewers who judged both tools agree.")}</p> }.into_any()
+                view! { <p>{fill(labels.all_agree(), &[("count", &n.to_string())])}</p> }.into_any()
             }
             Split::Disagreements(split) => view! {
                 <ul class="tcw-split">
-                    {split.iter().map(|d| view! { <li>{d.sentence(a, b)}</li> }).collect_view()}
+                    {split.iter().map(|d| view! { <li>{d.sentence(labels, a, b)}</li> }).collect_view()}
                 </ul>
             }
             .into_any(),
         };
         view! {
             <section class="tcw-split-section">
-                <h3>"Reviewer split"</h3>
+                <h3>{labels.split().to_string()}</h3>
                 {body}
             </section>
         }

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use compare_domain::labels::{fill, Labels};
 use compare_domain::{Pair, ToolRef, ValidCatalog};
 use leptos::prelude::*;
 
@@ -66,6 +67,16 @@ impl ComparisonState {
             Side::B => Pair { a: pair.a, b: tool },
         };
         self.choose_pair(chosen);
+    }
+
+    /// A label of the catalog (its override or the English default).
+    pub fn label(&self, pick: impl FnOnce(&Labels) -> &str) -> String {
+        self.catalog.with_value(|c| pick(&c.catalog().labels).to_string())
+    }
+
+    /// A label template with its blanks filled.
+    pub fn fill(&self, pick: impl FnOnce(&Labels) -> &str, values: &[(&str, &str)]) -> String {
+        self.catalog.with_value(|c| fill(pick(&c.catalog().labels), values))
     }
 
     pub fn tool_name(&self, tool: ToolRef) -> String {

@@ -2,6 +2,7 @@
 //! tally (published counts + this vote), and the `tool-compare:vote` event
 //! that lets a site owner forward votes wherever they like.
 
+use compare_domain::labels::fill;
 use compare_domain::tally::Tally;
 use compare_domain::votes::{storage_key, Ballot, StorageNotice, VoteBook, VoteChange};
 use compare_domain::{Pair, ValidCatalog};
@@ -69,31 +70,25 @@ impl VoteState {
         self.book.set(self.ballot.with_value(|ballot| ballot.book().clone()));
         self.notice.set(self.ballot.with_value(|ballot| ballot.notice()));
 
+        let labels = &catalog.catalog().labels;
         let tally = self.tally(catalog, pair);
         let percents = tally.percents().unwrap_or([0, 0]);
         let standing = format!(
             "{}: {} ({}%), {}: {} ({}%).",
             a.name,
-            votes_text(tally.votes[0]),
+            labels.votes_text(tally.votes[0]),
             percents[0],
             b.name,
-            votes_text(tally.votes[1]),
+            labels.votes_text(tally.votes[1]),
             percents[1]
         );
         self.announcement.set(match &change.current {
-            Some(_) => format!("Your vote for {} is counted. {standing}", tool.name),
-            None => format!("Your vote is withdrawn. {standing}"),
+            Some(_) => fill(labels.vote_counted(), &[("tool", &tool.name), ("standing", &standing)]),
+            None => fill(labels.vote_withdrawn(), &[("standing", &standing)]),
         });
         if let Some(host) = host {
             dispatch_vote_event(host, &self.catalog_url.get_value(), [&a.id, &b.id], &change);
         }
-    }
-}
-
-fn votes_text(count: u64) -> String {
-    match count {
-        1 => "1 vote".to_string(),
-        n => format!("{n} votes"),
     }
 }
 
@@ -136,9 +131,9 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
     let host = use_context::<HostElement>();
 
     let (question, names) = state.catalog.with_value(|c| {
-        let question = c.comparison(pair).map(|cmp| cmp.question().to_string());
+        let question = c.comparison(pair).and_then(|cmp| cmp.question.clone());
         (
-            question.unwrap_or_else(|| compare_domain::model::DEFAULT_QUESTION.to_string()),
+            question.unwrap_or_else(|| c.catalog().labels.question().to_string()),
             [c.tool(pair.a).name.clone(), c.tool(pair.b).name.clone()],
         )
     });
@@ -157,14 +152,14 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
                     aria-pressed=move || if mine() == Some(side) { "true" } else { "false" }
                     on:click=move |_| state.catalog.with_value(|c| votes.press(c, pair, side, host.as_ref()))
                 >
-                    {format!("Vote for {name}")}
+                    {state.fill(|l| l.vote_for(), &[("tool", &name)])}
                 </button>
                 <div class="tcw-bar" aria-hidden="true">
                     <span style:width=move || format!("{}%", share().unwrap_or(0))></span>
                 </div>
                 <p class="tcw-vote-count">
                     {move || {
-                        let count = votes_text(tally().votes[side]);
+                        let count = state.catalog.with_value(|c| c.catalog().labels.votes_text(tally().votes[side]));
                         match share() {
                             Some(p) => format!("{count} · {p}%"),
                             None => count,
@@ -172,7 +167,7 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
                     }}
                     {move || {
                         (mine() == Some(side))
-                            .then(|| view! { <span class="tcw-your-vote">" · your vote (this browser)"</span> })
+                            .then(|| view! { <span class="tcw-your-vote">" · " {state.label(|l| l.your_vote())}</span> })
                     }}
                 </p>
             </li>
@@ -183,10 +178,16 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
         <section class="tcw-votes">
             <h3>{question}</h3>
             <ul class="tcw-vote-options">{option(0)} {option(1)}</ul>
-            <p class="tcw-vote-note">
-                "Counts are the published totals for this pair plus your vote in this browser. Press your vote again to withdraw it."
-            </p>
-            {move || votes.notice.get().map(|notice| view! { <p class="tcw-notice">{notice.message()}</p> })}
+            <p class="tcw-vote-note">{state.label(|l| l.vote_note())}</p>
+            {move || {
+                votes.notice.get().map(|notice| {
+                    let text = state.label(|l| match notice {
+                        StorageNotice::NotKept => l.votes_not_kept(),
+                        StorageNotice::Reset => l.votes_reset(),
+                    });
+                    view! { <p class="tcw-notice">{text}</p> }
+                })
+            }}
             <p class="tcw-visually-hidden" aria-live="polite">
                 {move || votes.announcement.get()}
             </p>

@@ -3,6 +3,7 @@
 //! tally. The widget and the `validate-catalog` command share it.
 
 pub mod date;
+pub mod labels;
 pub mod limits;
 pub mod model;
 pub mod parse;

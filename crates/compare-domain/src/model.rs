@@ -41,6 +41,9 @@ pub struct Catalog {
     /// Optional call to action shown under the card as a plain link.
     #[serde(default)]
     pub cta: Option<CallToAction>,
+    /// Overrides of the widget's own strings, e.g. a translation.
+    #[serde(default)]
+    pub labels: crate::labels::Labels,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -134,7 +137,7 @@ pub struct Comparison {
     /// The two tool ids, in display order.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("items" = {"type": "string", "pattern": "^[a-z0-9._-]{1,64}$"})))]
     pub tools: [String; 2],
-    /// The vote question; defaults to the seed's.
+    /// The vote question; defaults to the `question` label (the seed's).
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 300)))]
     pub question: Option<String>,
@@ -147,14 +150,6 @@ pub struct Comparison {
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
     pub updated: Option<String>,
-}
-
-pub const DEFAULT_QUESTION: &str = "Which one would you ship with?";
-
-impl Comparison {
-    pub fn question(&self) -> &str {
-        self.question.as_deref().unwrap_or(DEFAULT_QUESTION)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
 //! Figures derived from the panel's reviews: ship share, scorecard, split,
 //! and the one-line verdict.
 
+use crate::labels::{fill, Labels};
 use crate::model::{Review, Reviewer, Tool, Verdict};
 use crate::valid::{Pair, ValidCatalog};
 
@@ -102,25 +103,29 @@ pub fn reviewer_split<'c>(rows: &[ScorecardRow<'c>]) -> Split<'c> {
 
 impl Disagreement<'_> {
     /// "The Business Reader skips SmolLM3 but ships Vercel AI Gateway."
-    pub fn sentence(&self, a_name: &str, b_name: &str) -> String {
-        let verb = |v: Verdict| match v {
-            Verdict::Ship => "ships",
-            Verdict::Skip => "skips",
+    pub fn sentence(&self, labels: &Labels, a_name: &str, b_name: &str) -> String {
+        let template = match self.a {
+            Verdict::Ship => labels.ships_skips(),
+            Verdict::Skip => labels.skips_ships(),
         };
-        format!("{} {} {a_name} but {} {b_name}.", self.reviewer.name, verb(self.a), verb(self.b))
+        fill(template, &[("reviewer", &self.reviewer.name), ("a", a_name), ("b", b_name)])
     }
 }
 
 /// The verdict line above the figures, e.g.
 /// "The panel leans Vercel AI Gateway: 100% vs 75%".
-pub fn verdict_line(a: &Tool, b: &Tool) -> String {
+pub fn verdict_line(labels: &Labels, a: &Tool, b: &Tool) -> String {
+    let leans = |tool: &Tool, high: u32, low: u32| {
+        fill(labels.verdict_leans(), &[("tool", &tool.name), ("a", &high.to_string()), ("b", &low.to_string())])
+    };
+    let only = |tool: &Tool, p: u32| fill(labels.verdict_only(), &[("tool", &tool.name), ("percent", &p.to_string())]);
     match (ShipShare::of(a).percent(), ShipShare::of(b).percent()) {
-        (Some(pa), Some(pb)) if pa > pb => format!("The panel leans {}: {pa}% vs {pb}%", a.name),
-        (Some(pa), Some(pb)) if pb > pa => format!("The panel leans {}: {pb}% vs {pa}%", b.name),
-        (Some(p), Some(_)) => format!("The panel is split evenly: {p}% ship each"),
-        (Some(p), None) => format!("Only {} has a panel verdict so far: {p}% ship", a.name),
-        (None, Some(p)) => format!("Only {} has a panel verdict so far: {p}% ship", b.name),
-        (None, None) => "No panel verdict yet for either tool".to_string(),
+        (Some(pa), Some(pb)) if pa > pb => leans(a, pa, pb),
+        (Some(pa), Some(pb)) if pb > pa => leans(b, pb, pa),
+        (Some(p), Some(_)) => fill(labels.verdict_even(), &[("percent", &p.to_string())]),
+        (Some(p), None) => only(a, p),
+        (None, Some(p)) => only(b, p),
+        (None, None) => labels.verdict_none().to_string(),
     }
 }
 
@@ -167,12 +172,15 @@ mod tests {
     fn the_seed_verdict_line_leans_vercel() {
         let catalog = seed();
         let (a, b) = (tool(&catalog, "smollm3"), tool(&catalog, "vercel-ai-gateway"));
-        assert_eq!(verdict_line(a, b), "The panel leans Vercel AI Gateway: 100% vs 75%");
-        assert_eq!(verdict_line(b, a), "The panel leans Vercel AI Gateway: 100% vs 75%");
+        let labels = Labels::default();
+        assert_eq!(verdict_line(&labels, a, b), "The panel leans Vercel AI Gateway: 100% vs 75%");
+        assert_eq!(verdict_line(&labels, b, a), "The panel leans Vercel AI Gateway: 100% vs 75%");
         let portkey = tool(&catalog, "portkey");
-        assert_eq!(verdict_line(a, portkey), "Only SmolLM3 has a panel verdict so far: 75% ship");
-        assert_eq!(verdict_line(portkey, tool(&catalog, "litellm")), "No panel verdict yet for either tool");
-        assert_eq!(verdict_line(a, a), "The panel is split evenly: 75% ship each");
+        assert_eq!(verdict_line(&labels, a, portkey), "Only SmolLM3 has a panel verdict so far: 75% ship");
+        assert_eq!(verdict_line(&labels, portkey, tool(&catalog, "litellm")), "No panel verdict yet for either tool");
+        assert_eq!(verdict_line(&labels, a, a), "The panel is split evenly: 75% ship each");
+        let german: Labels = serde_json::from_str(r#"{"verdict_leans":"Das Panel neigt zu {tool}: {a} % gegen {b} %"}"#).unwrap();
+        assert_eq!(verdict_line(&german, a, b), "Das Panel neigt zu Vercel AI Gateway: 100 % gegen 75 %");
     }
 
     #[test]
@@ -197,7 +205,7 @@ mod tests {
         assert_eq!(split.len(), 1);
         assert_eq!(split[0].reviewer.id, "business");
         assert_eq!(
-            split[0].sentence("SmolLM3", "Vercel AI Gateway"),
+            split[0].sentence(&Labels::default(), "SmolLM3", "Vercel AI Gateway"),
             "The Business Reader skips SmolLM3 but ships Vercel AI Gateway."
         );
     }

@@ -37,6 +37,7 @@ pub fn synthetic_catalog(tools: usize) -> Catalog {
         tools,
         comparisons,
         cta: None,
+        labels: Default::default(),
     }
 }
 

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::labels::fill;
 use crate::model::{Catalog, Comparison, Reviewer, Tool};
 use crate::parse::{parse_catalog, ParseError};
 use crate::validate::{validate, Problem, Severity};
@@ -183,26 +184,16 @@ impl ValidCatalog {
     pub fn resolve_pair(&self, a: Option<&str>, b: Option<&str>) -> Resolved {
         let default = self.default_pair();
         let unknown: Vec<&str> = [a, b].into_iter().flatten().filter(|id| self.find_tool(id).is_none()).collect();
+        let labels = &self.catalog.labels;
         if !unknown.is_empty() {
-            let names = unknown.iter().map(|id| format!("{id:?}")).collect::<Vec<_>>().join(" or ");
-            return Resolved {
-                pair: default,
-                notice: Some(format!(
-                    "This catalog has no tool {names}, so the first curated comparison is shown instead."
-                )),
-            };
+            let names = unknown.iter().map(|id| format!("{id:?}")).collect::<Vec<_>>().join(" / ");
+            return Resolved { pair: default, notice: Some(fill(labels.unknown_tool(), &[("ids", &names)])) };
         }
         let pick = |id: Option<&str>, fallback: ToolRef| id.and_then(|id| self.find_tool(id)).unwrap_or(fallback);
         let mut pair = Pair { a: pick(a, default.a), b: pick(b, default.b) };
         if pair.a == pair.b {
             if a.is_some() && b.is_some() {
-                return Resolved {
-                    pair: default,
-                    notice: Some(
-                        "A tool cannot be compared with itself, so the first curated comparison is shown instead."
-                            .into(),
-                    ),
-                };
+                return Resolved { pair: default, notice: Some(labels.same_tool().to_string()) };
             }
             // Only one side was given and it equals the default's other side.
             pair = if a.is_some() { Pair { a: pair.a, b: default.a } } else { Pair { a: default.b, b: pair.b } };

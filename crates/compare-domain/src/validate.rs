@@ -76,6 +76,9 @@ impl Checker {
             self.link("cta.link", &cta.link);
         }
         self.unused_reviewers(catalog);
+        for (name, text) in catalog.labels.overridden() {
+            self.required(&format!("labels.{name}"), text, MAX_SHORT_TEXT_CHARS, "empty label");
+        }
     }
 
     fn reviewers(&mut self, catalog: &Catalog) -> HashSet<String> {
@@ -325,6 +328,15 @@ mod tests {
     }
 
     #[test]
+    fn the_example_catalogs_have_no_problems() {
+        let german = include_str!("../../../examples/catalog.de.json");
+        assert_eq!(problems(german), Vec::<String>::new());
+        let catalog = parse_catalog(german).unwrap();
+        let labels = catalog.labels.overridden().len();
+        assert_eq!(labels, crate::labels::Labels::all_names().len(), "every label is translated");
+    }
+
+    #[test]
     fn unsupported_versions_are_refused() {
         let json = with_tools(&format!("{A},{B}")).replace(r#""version":1"#, r#""version":2"#);
         assert_eq!(
@@ -483,6 +495,17 @@ mod tests {
         let many: Vec<String> =
             (0..=MAX_TOOLS).map(|i| format!(r#"{{"id":"t{i}","name":"T"}}"#)).collect();
         assert_eq!(errors(&with_tools(&many.join(","))), ["tools: 20001 tools; the limit is 20000"]);
+    }
+
+    #[test]
+    fn labels_are_not_empty_and_not_absurdly_long() {
+        let long = "x".repeat(MAX_SHORT_TEXT_CHARS + 1);
+        let json = with_tools(&format!("{A},{B}"))
+            .replace("\"tools\"", &format!(r#""labels":{{"swap_tools":" ","expand_all":"{long}","vs":"gegen"}},"tools""#));
+        assert_eq!(
+            errors(&json),
+            ["labels.swap_tools: empty label", "labels.expand_all: text is longer than 300 characters"]
+        );
     }
 
     #[test]

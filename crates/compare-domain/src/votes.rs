@@ -156,17 +156,6 @@ pub enum StorageNotice {
     Reset,
 }
 
-impl StorageNotice {
-    pub fn message(self) -> &'static str {
-        match self {
-            StorageNotice::NotKept => {
-                "This browser does not let the widget save votes, so your vote counts only until you leave the page."
-            }
-            StorageNotice::Reset => "Saved votes in this browser could not be read, so they were reset.",
-        }
-    }
-}
-
 /// This browser's votes and where they are kept.
 pub struct Ballot<S: VoteStore> {
     store: S,

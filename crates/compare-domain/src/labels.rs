@@ -1,0 +1,224 @@
+//! Every string the widget shows a reader, with English defaults that a
+//! catalog's `labels` object may override, e.g. to translate the widget.
+//! Templates name their blanks in braces: "Vote for {tool}".
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! labels {
+    ($($(#[doc = $doc:literal])* $key:ident = $default:literal;)*) => {
+        /// Overrides of the widget's strings; any label left out keeps its
+        /// English default. Unknown labels are ignored.
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        #[serde(default)]
+        pub struct Labels {
+            $(
+                #[doc = concat!("Default: \"", $default, "\"", $(" —", $doc)*)]
+                #[serde(skip_serializing_if = "Option::is_none")]
+                #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 300)))]
+                pub $key: Option<String>,
+            )*
+        }
+
+        impl Labels {
+            $(
+                pub fn $key(&self) -> &str {
+                    self.$key.as_deref().unwrap_or($default)
+                }
+            )*
+
+            /// The names of all labels.
+            pub fn all_names() -> Vec<&'static str> {
+                vec![$(stringify!($key)),*]
+            }
+
+            /// Each overridden label as `(name, text)`, for validation.
+            pub fn overridden(&self) -> Vec<(&'static str, &str)> {
+                let mut set = Vec::new();
+                $(
+                    if let Some(text) = &self.$key {
+                        set.push((stringify!($key), text.as_str()));
+                    }
+                )*
+                set
+            }
+        }
+    };
+}
+
+labels! {
+    first_tool = "First tool";
+    second_tool = "Second tool";
+    swap_tools = "Swap tools";
+    curated_comparisons = "Curated comparisons";
+    curated = "Curated:";
+    no_match = "No tool matches.";
+    one_match = "1 match.";
+    /// {count}
+    matches = "{count} matches.";
+    /// {shown}, {total}
+    more_matches = "Showing {shown} of {total} matches; type to narrow.";
+    /// {a}, {b}: the tool names
+    pair_title = "{a} vs {b}";
+    vs = "vs";
+    panel_ship = "Panel ship";
+    community = "Community";
+    entry = "Entry";
+    no_panel_verdict = "No panel verdict yet";
+    /// {ships}, {reviews}
+    panel_count = "{ships} of {reviews} panel reviewers ship it";
+    opens_in_new_tab = "(opens in a new tab)";
+    /// {tool}, {a}, {b}: percentages
+    verdict_leans = "The panel leans {tool}: {a}% vs {b}%";
+    /// {percent}
+    verdict_even = "The panel is split evenly: {percent}% ship each";
+    /// {tool}, {percent}
+    verdict_only = "Only {tool} has a panel verdict so far: {percent}% ship";
+    verdict_none = "No panel verdict yet for either tool";
+    scorecard = "Reviewer scorecard";
+    expand_all = "Expand all";
+    collapse_all = "Collapse all";
+    read_full_quote = "Read the full quote";
+    show_less = "Show less";
+    ship = "Ship";
+    skip = "Skip";
+    not_reviewed = "Not reviewed";
+    no_reviews = "No panel reviews for these tools yet.";
+    split = "Reviewer split";
+    no_common_reviewer = "No reviewer has judged both tools yet.";
+    one_agrees = "The one reviewer who judged both tools gives them the same verdict.";
+    /// {count}
+    all_agree = "All {count} reviewers who judged both tools agree.";
+    /// {reviewer}, {a}, {b}: the tool names
+    ships_skips = "{reviewer} ships {a} but skips {b}.";
+    /// {reviewer}, {a}, {b}: the tool names
+    skips_ships = "{reviewer} skips {a} but ships {b}.";
+    /// {date}
+    updated = "Comparison last updated {date}.";
+    not_curated = "This pair is not a curated comparison; its figures come from each tool's own panel reviews.";
+    /// {published}: the "published votes" text
+    community_explained = "Community is each tool's share of readers' votes on this pair: {published} plus your vote in this browser.";
+    no_published_votes = "no published votes";
+    one_published_vote = "1 published vote";
+    /// {count}
+    published_votes = "{count} published votes";
+    /// The vote question of pairs whose comparison sets none
+    question = "Which one would you ship with?";
+    /// {tool}
+    vote_for = "Vote for {tool}";
+    one_vote = "1 vote";
+    /// {count}
+    votes = "{count} votes";
+    your_vote = "your vote (this browser)";
+    vote_note = "Counts are the published totals for this pair plus your vote in this browser. Press your vote again to withdraw it.";
+    votes_not_kept = "This browser does not let the widget save votes, so your vote counts only until you leave the page.";
+    votes_reset = "Saved votes in this browser could not be read, so they were reset.";
+    /// {tool}, {standing}
+    vote_counted = "Your vote for {tool} is counted. {standing}";
+    /// {standing}
+    vote_withdrawn = "Your vote is withdrawn. {standing}";
+    /// {a}, {b}: the tool names
+    now_comparing = "Now comparing {a} and {b}.";
+    /// {ids}: the unknown ids
+    unknown_tool = "This catalog has no tool {ids}, so the first curated comparison is shown instead.";
+    same_tool = "A tool cannot be compared with itself, so the first curated comparison is shown instead.";
+    /// The twelve month names, separated by commas
+    months = "January,February,March,April,May,June,July,August,September,October,November,December";
+    /// {day}, {month}, {year}
+    date = "{day} {month} {year}";
+}
+
+/// Fills a label's `{name}` blanks. Blanks without a value stay as written,
+/// so a translation's typo shows up instead of vanishing.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], close)) {
+            Some((name, close)) if values.iter().any(|(n, _)| *n == name) => {
+                let value = values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or("");
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Labels {
+    /// A catalog date in words, with the labels' month names and order.
+    pub fn date_text(&self, date: crate::date::CalendarDate) -> String {
+        let months: Vec<&str> = self.months().split(',').map(str::trim).collect();
+        let defaults = Labels::default();
+        let default_months: Vec<&str> = defaults.months().split(',').collect();
+        let index = usize::from(date.month) - 1;
+        let month = months.get(index).or(default_months.get(index)).copied().unwrap_or("");
+        fill(self.date(), &[("day", &date.day.to_string()), ("month", month), ("year", &date.year.to_string())])
+    }
+
+    /// "1 vote" or "7 votes".
+    pub fn votes_text(&self, count: u64) -> String {
+        match count {
+            1 => self.one_vote().to_string(),
+            n => fill(self.votes(), &[("count", &n.to_string())]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::CalendarDate;
+
+    #[test]
+    fn defaults_are_english() {
+        let labels = Labels::default();
+        assert_eq!(labels.first_tool(), "First tool");
+        assert_eq!(fill(labels.vote_for(), &[("tool", "SmolLM3")]), "Vote for SmolLM3");
+        assert!(labels.overridden().is_empty());
+    }
+
+    #[test]
+    fn overrides_replace_single_labels() {
+        let labels: Labels = serde_json::from_str(r#"{"vote_for":"Für {tool} stimmen","unknown":"x"}"#).unwrap();
+        assert_eq!(fill(labels.vote_for(), &[("tool", "SmolLM3")]), "Für SmolLM3 stimmen");
+        assert_eq!(labels.swap_tools(), "Swap tools");
+        assert_eq!(labels.overridden(), [("vote_for", "Für {tool} stimmen")]);
+    }
+
+    #[test]
+    fn fill_replaces_known_blanks_and_keeps_others() {
+        assert_eq!(fill("{a} vs {b}", &[("a", "X"), ("b", "Y")]), "X vs Y");
+        assert_eq!(fill("{a} and {typo}", &[("a", "X")]), "X and {typo}");
+        assert_eq!(fill("unclosed {a", &[("a", "X")]), "unclosed {a");
+        assert_eq!(fill("{{a}}", &[("a", "X")]), "{X}");
+        assert_eq!(fill("ünï {a} ✓", &[("a", "é")]), "ünï é ✓");
+    }
+
+    #[test]
+    fn dates_follow_the_labels() {
+        let date = CalendarDate::parse("2026-11-24").unwrap();
+        assert_eq!(Labels::default().date_text(date), "24 November 2026");
+        let german: Labels = serde_json::from_str(
+            r#"{"months":"Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember","date":"{day}. {month} {year}"}"#,
+        )
+        .unwrap();
+        assert_eq!(german.date_text(date), "24. November 2026");
+        let short: Labels = serde_json::from_str(r#"{"months":"Jan"}"#).unwrap();
+        assert_eq!(short.date_text(date), "24 November 2026", "missing month names fall back");
+    }
+
+    #[test]
+    fn vote_counts_use_the_singular_and_plural_labels() {
+        let labels = Labels::default();
+        assert_eq!(labels.votes_text(1), "1 vote");
+        assert_eq!(labels.votes_text(0), "0 votes");
+    }
+}
