@@ -1,25 +1,58 @@
-// Screenshots of the release build as readers see it: 360 px and 1280 px
-// wide, light and dark. Usage: node tests/e2e/screenshots.mjs [out-dir]
+// Screenshots of the release build as readers see it, for the README:
+// 1280 and 360 px wide, light and dark, and embedded in a sample blog post.
+// Usage: node tests/e2e/screenshots.mjs [out-dir]   (default docs/screenshots)
 import { mkdir } from 'node:fs/promises';
 import { serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
 
-const out = process.argv[2] || 'tests/e2e/artifacts';
+const out = process.argv[2] || 'docs/screenshots';
+const SEED = 'SmolLM3 vs Vercel AI Gateway';
 await mkdir(out, { recursive: true });
-const server = await serveStatic();
+const server = await serveStatic({ headers: { 'access-control-allow-origin': '*' } });
+const blog = await serveStatic({
+  prefix: '/none/',
+  extra: {
+    '/post.html': (req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Small models vs gateways</title><link rel="icon" href="data:,">
+<style>
+  body { margin: 0; background: #fbf8f3; color: #2b2118; font: 19px/1.7 Georgia, serif; }
+  article { max-width: 720px; margin: 0 auto; padding: 48px 24px; }
+  h1 { font-size: 40px; line-height: 1.15; margin: 0 0 8px; }
+  .byline { color: #6b5b4b; font-size: 15px; margin-bottom: 32px; }
+  [data-tool-compare] { margin: 32px 0; }
+</style></head>
+<body><article>
+  <h1>Should your next feature run on a 3B model or a gateway?</h1>
+  <p class="byline">By a blog owner · 6 min read</p>
+  <p>Two very different bets keep coming up in our reader mail. Here is how our review panel sees them; vote for the one you would ship with.</p>
+  <div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway" data-theme="light"></div>
+  <p>Whichever way you lean, the panel's split is worth a read.</p>
+</article><script type="module" src="${server.url}embed.js"></script></body></html>`),
+  },
+});
 const browser = await launchBrowser();
+const shoot = async (name, page) => {
+  await page.screenshot({ path: `${out}/${name}.png` });
+  console.log(`${out}/${name}.png`);
+  await page.context().close();
+};
 try {
-  for (const width of [360, 1280]) {
+  for (const width of [1280, 360]) {
     for (const scheme of ['light', 'dark']) {
-      const page = await newPage(browser, { viewport: { width, height: 900 }, colorScheme: scheme });
+      const page = await newPage(browser, { viewport: { width, height: width === 360 ? 1200 : 1000 }, colorScheme: scheme });
       await page.goto(server.url);
-      await waitForCard(page, 'SmolLM3 vs Vercel AI Gateway');
-      const file = `${out}/card-${width}-${scheme}.png`;
-      await page.screenshot({ path: file, fullPage: true });
-      console.log(file);
-      await page.close();
+      await waitForCard(page, SEED);
+      await shoot(`card-${width}-${scheme}`, page);
     }
   }
+  const page = await newPage(browser, { viewport: { width: 1280, height: 1100 } });
+  await page.goto(`${blog.origin}/post.html`);
+  await waitForCard(page, SEED);
+  await page.getByRole('button', { name: 'Vote for Vercel AI Gateway' }).click();
+  await page.locator('[data-tool-compare]').evaluate((el) => window.scrollTo(0, el.offsetTop - 260));
+  await shoot('blog-embed-1280', page);
 } finally {
   await browser.close();
   await server.close();
+  await blog.close();
 }
