@@ -18,6 +18,9 @@ use crate::votes::{absolute_url, VoteState};
 
 const STYLE: &str = include_str!("../style/widget.css");
 
+/// `performance.mark` name set when a widget's card is first in the document.
+pub const CARD_RENDERED_MARK: &str = "tool-compare:card-rendered";
+
 /// How many validation problems the widget lists before "and N more".
 const PROBLEMS_SHOWN: usize = 5;
 
@@ -135,6 +138,13 @@ fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView
     }
     let curated = state.catalog.with_value(|c| c.curated_pairs());
     let announcement = pair_announcements(state);
+    // Effects run once the view is in the document: the benchmark's
+    // "complete card" moment (see bench/README.md).
+    Effect::new(|_| {
+        if let Some(performance) = window().performance() {
+            let _ = performance.mark(CARD_RENDERED_MARK);
+        }
+    });
     let owns_page_url = config.owns_page_url;
 
     view! {

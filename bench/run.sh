@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The performance benchmark (not part of the tests): builds the release,
+# generates synthetic catalogs, measures in headless Chromium and writes
+# bench/results/latest.json and latest.md. BENCH_RUNS=N changes the runs.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
+cd "$ROOT"
+say "release build"
+trunk build --release --offline >/dev/null
+CATALOGS="$(mktemp -d)"
+cp public/catalog.json "$CATALOGS/seed.json"
+for n in 100 1000 10000; do
+  cargo run -q --release -p compare-domain --bin generate-catalog "$n" >"$CATALOGS/cat$n.json"
+done
+say "measuring (takes a few minutes)"
+node bench/bench.mjs "$ROOT/dist" "$CATALOGS" "$ROOT/bench/results"
