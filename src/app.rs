@@ -21,6 +21,9 @@ const STYLE: &str = include_str!("../style/widget.css");
 /// `performance.mark` name set when a widget's card is first in the document.
 pub const CARD_RENDERED_MARK: &str = "tool-compare:card-rendered";
 
+/// Curated pairs listed before "Show all".
+const CURATED_SHOWN: usize = 8;
+
 /// How many validation problems the widget lists before "and N more".
 const PROBLEMS_SHOWN: usize = 5;
 
@@ -137,6 +140,9 @@ fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView
         follow_page_url(state, config.requested.clone());
     }
     let curated = state.catalog.with_value(|c| c.curated_pairs());
+    // A catalog may curate hundreds of pairs; the rest wait behind a button.
+    let hidden_curated = curated.len().saturating_sub(CURATED_SHOWN);
+    let show_all_curated = RwSignal::new(false);
     let announcement = pair_announcements(state);
     // Effects run once the view is in the document: the benchmark's
     // "complete card" moment (see bench/README.md).
@@ -168,10 +174,35 @@ fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView
                             <span class="tcw-curated-label">{state.label(|l| l.curated())}</span>
                             <ul>
                                 {curated
-                                    .into_iter()
-                                    .map(|pair| view! { <li>{curated_link(state, pair, owns_page_url)}</li> })
+                                    .iter()
+                                    .take(CURATED_SHOWN)
+                                    .map(|&pair| view! { <li>{curated_link(state, pair, owns_page_url)}</li> })
                                     .collect_view()}
+                                {move || {
+                                    show_all_curated
+                                        .get()
+                                        .then(|| {
+                                            curated
+                                                .iter()
+                                                .skip(CURATED_SHOWN)
+                                                .map(|&pair| view! { <li>{curated_link(state, pair, owns_page_url)}</li> })
+                                                .collect_view()
+                                        })
+                                }}
                             </ul>
+                            {(hidden_curated > 0)
+                                .then(|| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="tcw-linklike"
+                                            hidden=move || show_all_curated.get()
+                                            on:click=move |_| show_all_curated.set(true)
+                                        >
+                                            {state.fill(|l| l.show_all_curated(), &[("count", &(hidden_curated + CURATED_SHOWN).to_string())])}
+                                        </button>
+                                    }
+                                })}
                         </div>
                     }
                 })}

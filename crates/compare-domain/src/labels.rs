@@ -52,6 +52,8 @@ labels! {
     swap_tools = "Swap tools";
     curated_comparisons = "Curated comparisons";
     curated = "Curated:";
+    /// {count}: all curated comparisons
+    show_all_curated = "Show all {count}";
     no_match = "No tool matches.";
     one_match = "1 match.";
     /// {count}

@@ -35,161 +35,196 @@ pub fn validate(catalog: &Catalog) -> Vec<Problem> {
     check.problems
 }
 
+/// A JSON path such as `tools[3].reviews[1].reviewer`, built on the stack
+/// and written out only when there is a problem to report: a 10,000-tool
+/// catalog would otherwise format half a million paths to find none.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root(&'static str),
+    Field(&'a Path<'a>, &'static str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn field(&'a self, name: &'static str) -> Path<'a> {
+        Path::Field(self, name)
+    }
+
+    fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root(name) => f.write_str(name),
+            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
+            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
+const VERSION: Path = Path::Root("version");
+const TITLE: Path = Path::Root("title");
+const INTRO: Path = Path::Root("intro");
+const REVIEWERS: Path = Path::Root("reviewers");
+const TOOLS: Path = Path::Root("tools");
+const COMPARISONS: Path = Path::Root("comparisons");
+const CTA: Path = Path::Root("cta");
+const LABELS: Path = Path::Root("labels");
+
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
 }
 
 impl Checker {
-    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Error, path.into(), message.into());
+    fn error(&mut self, path: &Path, message: impl Into<String>) {
+        self.push(Severity::Error, path, message.into());
     }
 
-    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Warning, path.into(), message.into());
+    fn warn(&mut self, path: &Path, message: impl Into<String>) {
+        self.push(Severity::Warning, path, message.into());
     }
 
-    fn push(&mut self, severity: Severity, path: String, message: String) {
-        self.problems.push(Problem { severity, path, message });
+    fn push(&mut self, severity: Severity, path: &Path, message: String) {
+        self.problems.push(Problem { severity, path: path.to_string(), message });
     }
 
     fn catalog(&mut self, catalog: &Catalog) {
         if catalog.version != SCHEMA_VERSION {
             self.error(
-                "version",
+                &VERSION,
                 format!(
                     "unsupported catalog version {}; this widget reads version {SCHEMA_VERSION}",
                     catalog.version
                 ),
             );
         }
-        self.text("title", &catalog.title, MAX_SHORT_TEXT_CHARS);
-        self.text("intro", &catalog.intro, MAX_SHORT_TEXT_CHARS);
+        self.text(&TITLE, &catalog.title, MAX_SHORT_TEXT_CHARS);
+        self.text(&INTRO, &catalog.intro, MAX_SHORT_TEXT_CHARS);
 
         let reviewer_ids = self.reviewers(catalog);
         let tool_ids = self.tools(catalog, &reviewer_ids);
         self.comparisons(&catalog.comparisons, &tool_ids);
         if let Some(cta) = &catalog.cta {
-            self.required("cta.text", &cta.text, MAX_SHORT_TEXT_CHARS, "empty text");
-            self.text("cta.kicker", &cta.kicker, MAX_SHORT_TEXT_CHARS);
-            self.text("cta.blurb", &cta.blurb, MAX_SHORT_TEXT_CHARS);
-            self.link("cta.link", &cta.link);
+            self.required(&CTA.field("text"), &cta.text, MAX_SHORT_TEXT_CHARS, "empty text");
+            self.text(&CTA.field("kicker"), &cta.kicker, MAX_SHORT_TEXT_CHARS);
+            self.text(&CTA.field("blurb"), &cta.blurb, MAX_SHORT_TEXT_CHARS);
+            self.link(&CTA.field("link"), &cta.link);
         }
         self.unused_reviewers(catalog);
         for (name, text) in catalog.labels.overridden() {
-            self.required(&format!("labels.{name}"), text, MAX_SHORT_TEXT_CHARS, "empty label");
+            self.required(&LABELS.field(name), text, MAX_SHORT_TEXT_CHARS, "empty label");
         }
     }
 
-    fn reviewers(&mut self, catalog: &Catalog) -> HashSet<String> {
-        self.count("reviewers", catalog.reviewers.len(), MAX_REVIEWERS, "reviewers");
+    fn reviewers<'c>(&mut self, catalog: &'c Catalog) -> HashSet<&'c str> {
+        self.count(&REVIEWERS, catalog.reviewers.len(), MAX_REVIEWERS, "reviewers");
         let mut first_use: HashMap<&str, usize> = HashMap::new();
         for (i, reviewer) in catalog.reviewers.iter().enumerate() {
-            let at = format!("reviewers[{i}]");
-            self.id(&format!("{at}.id"), &reviewer.id, &mut first_use, i, "reviewers");
-            self.required(&format!("{at}.name"), &reviewer.name, MAX_NAME_CHARS, "empty name");
-            self.text(&format!("{at}.lens"), &reviewer.lens, MAX_SHORT_TEXT_CHARS);
+            let at = REVIEWERS.index(i);
+            self.id(&at.field("id"), &reviewer.id, &mut first_use, i, "reviewers");
+            self.required(&at.field("name"), &reviewer.name, MAX_NAME_CHARS, "empty name");
+            self.text(&at.field("lens"), &reviewer.lens, MAX_SHORT_TEXT_CHARS);
         }
-        first_use.keys().map(|id| id.to_string()).collect()
+        first_use.into_keys().collect()
     }
 
-    fn tools(&mut self, catalog: &Catalog, reviewers: &HashSet<String>) -> HashSet<String> {
+    fn tools<'c>(&mut self, catalog: &'c Catalog, reviewers: &HashSet<&str>) -> HashSet<&'c str> {
         match catalog.tools.len() {
-            0 => self.error("tools", "the catalog lists no tools"),
-            1 => self.error("tools", "a comparison needs at least two tools; the catalog lists one"),
-            n => self.count("tools", n, MAX_TOOLS, "tools"),
+            0 => self.error(&TOOLS, "the catalog lists no tools"),
+            1 => self.error(&TOOLS, "a comparison needs at least two tools; the catalog lists one"),
+            n => self.count(&TOOLS, n, MAX_TOOLS, "tools"),
         }
-        let mut first_use: HashMap<&str, usize> = HashMap::new();
+        let mut first_use: HashMap<&str, usize> = HashMap::with_capacity(catalog.tools.len());
         for (i, tool) in catalog.tools.iter().enumerate() {
-            self.tool(&format!("tools[{i}]"), tool, i, &mut first_use, reviewers);
+            self.tool(&TOOLS.index(i), tool, i, &mut first_use, reviewers);
         }
-        first_use.keys().map(|id| id.to_string()).collect()
+        first_use.into_keys().collect()
     }
 
     fn tool<'c>(
         &mut self,
-        at: &str,
+        at: &Path,
         tool: &'c Tool,
         index: usize,
         first_use: &mut HashMap<&'c str, usize>,
-        reviewers: &HashSet<String>,
+        reviewers: &HashSet<&str>,
     ) {
-        self.id(&format!("{at}.id"), &tool.id, first_use, index, "tools");
-        self.required(&format!("{at}.name"), &tool.name, MAX_NAME_CHARS, "empty name");
-        self.text(&format!("{at}.category"), &tool.category, MAX_NAME_CHARS);
-        self.text(&format!("{at}.tagline"), &tool.tagline, MAX_SHORT_TEXT_CHARS);
-        self.text(&format!("{at}.description"), &tool.description, MAX_LONG_TEXT_CHARS);
-        self.text(&format!("{at}.entry"), &tool.entry, MAX_NAME_CHARS);
+        self.id(&at.field("id"), &tool.id, first_use, index, "tools");
+        self.required(&at.field("name"), &tool.name, MAX_NAME_CHARS, "empty name");
+        self.text(&at.field("category"), &tool.category, MAX_NAME_CHARS);
+        self.text(&at.field("tagline"), &tool.tagline, MAX_SHORT_TEXT_CHARS);
+        self.text(&at.field("description"), &tool.description, MAX_LONG_TEXT_CHARS);
+        self.text(&at.field("entry"), &tool.entry, MAX_NAME_CHARS);
         if let Some(link) = &tool.link {
-            self.link(&format!("{at}.link"), link);
+            self.link(&at.field("link"), link);
         }
-        self.count(&format!("{at}.reviews"), tool.reviews.len(), MAX_REVIEWS_PER_TOOL, "reviews");
+        let reviews = at.field("reviews");
+        self.count(&reviews, tool.reviews.len(), MAX_REVIEWS_PER_TOOL, "reviews");
         let mut seen: HashSet<&str> = HashSet::new();
         for (r, review) in tool.reviews.iter().enumerate() {
-            self.review(&format!("{at}.reviews[{r}]"), review, reviewers, &mut seen);
+            self.review(&reviews.index(r), review, reviewers, &mut seen);
         }
     }
 
     fn review<'c>(
         &mut self,
-        at: &str,
+        at: &Path,
         review: &'c Review,
-        reviewers: &HashSet<String>,
+        reviewers: &HashSet<&str>,
         seen: &mut HashSet<&'c str>,
     ) {
-        let path = format!("{at}.reviewer");
-        if !reviewers.contains(&review.reviewer) {
-            self.error(path, format!("unknown reviewer {:?}", review.reviewer));
+        let path = at.field("reviewer");
+        if !reviewers.contains(review.reviewer.as_str()) {
+            self.error(&path, format!("unknown reviewer {:?}", review.reviewer));
         } else if !seen.insert(&review.reviewer) {
-            self.error(path, format!("reviewer {:?} reviews this tool twice", review.reviewer));
+            self.error(&path, format!("reviewer {:?} reviews this tool twice", review.reviewer));
         }
         if Verdict::parse(&review.verdict).is_none() {
             self.error(
-                format!("{at}.verdict"),
+                &at.field("verdict"),
                 format!("unknown verdict {:?} (expected \"ship\" or \"skip\")", review.verdict),
             );
         }
-        self.text(&format!("{at}.quote"), &review.quote, MAX_LONG_TEXT_CHARS);
+        self.text(&at.field("quote"), &review.quote, MAX_LONG_TEXT_CHARS);
     }
 
-    fn comparisons(&mut self, comparisons: &[Comparison], tools: &HashSet<String>) {
-        self.count("comparisons", comparisons.len(), MAX_COMPARISONS, "comparisons");
+    fn comparisons(&mut self, comparisons: &[Comparison], tools: &HashSet<&str>) {
+        self.count(&COMPARISONS, comparisons.len(), MAX_COMPARISONS, "comparisons");
         let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
         for (i, comparison) in comparisons.iter().enumerate() {
-            let at = format!("comparisons[{i}]");
+            let at = COMPARISONS.index(i);
+            let pair_path = at.field("tools");
             let [a, b] = &comparison.tools;
             for (side, id) in [a, b].into_iter().enumerate() {
-                if !tools.contains(id) {
-                    self.error(format!("{at}.tools[{side}]"), format!("unknown tool {id:?}"));
+                if !tools.contains(id.as_str()) {
+                    self.error(&pair_path.index(side), format!("unknown tool {id:?}"));
                 }
             }
             if a == b {
-                self.error(format!("{at}.tools"), format!("compares {a:?} with itself"));
+                self.error(&pair_path, format!("compares {a:?} with itself"));
             }
             let key = if a <= b { (a.as_str(), b.as_str()) } else { (b.as_str(), a.as_str()) };
             if let Some(first) = pairs.insert(key, i) {
-                self.warn(
-                    format!("{at}.tools"),
-                    format!("the same pair as comparisons[{first}]; only the first is used"),
-                );
+                self.warn(&pair_path, format!("the same pair as comparisons[{first}]; only the first is used"));
             }
             if let Some(question) = &comparison.question {
-                self.required(&format!("{at}.question"), question, MAX_SHORT_TEXT_CHARS, "empty question");
+                self.required(&at.field("question"), question, MAX_SHORT_TEXT_CHARS, "empty question");
             }
+            let votes_path = at.field("baseline_votes");
             for (side, &votes) in comparison.baseline_votes.iter().enumerate() {
-                let path = format!("{at}.baseline_votes[{side}]");
                 if votes < 0 {
-                    self.error(path, format!("negative vote count {votes}"));
+                    self.error(&votes_path.index(side), format!("negative vote count {votes}"));
                 } else if votes > MAX_VOTES {
-                    self.error(path, format!("{votes} votes; the limit is {MAX_VOTES}"));
+                    self.error(&votes_path.index(side), format!("{votes} votes; the limit is {MAX_VOTES}"));
                 }
             }
             if let Some(date) = &comparison.updated {
                 if !is_calendar_date(date) {
-                    self.error(
-                        format!("{at}.updated"),
-                        format!("{date:?} is not a date of the form YYYY-MM-DD"),
-                    );
+                    self.error(&at.field("updated"), format!("{date:?} is not a date of the form YYYY-MM-DD"));
                 }
             }
         }
@@ -203,14 +238,14 @@ impl Checker {
             .collect();
         for (i, reviewer) in catalog.reviewers.iter().enumerate() {
             if !reviewer.id.is_empty() && !used.contains(reviewer.id.as_str()) {
-                self.warn(format!("reviewers[{i}]"), format!("reviewer {:?} has no reviews", reviewer.id));
+                self.warn(&REVIEWERS.index(i), format!("reviewer {:?} has no reviews", reviewer.id));
             }
         }
     }
 
     fn id<'c>(
         &mut self,
-        path: &str,
+        path: &Path,
         id: &'c str,
         first_use: &mut HashMap<&'c str, usize>,
         index: usize,
@@ -234,7 +269,7 @@ impl Checker {
         first_use.insert(id, index);
     }
 
-    fn required(&mut self, path: &str, text: &str, max_chars: usize, empty_message: &str) {
+    fn required(&mut self, path: &Path, text: &str, max_chars: usize, empty_message: &str) {
         if text.trim().is_empty() {
             self.error(path, empty_message);
         } else {
@@ -242,20 +277,21 @@ impl Checker {
         }
     }
 
-    fn text(&mut self, path: &str, text: &str, max_chars: usize) {
-        // Counting stops at the limit so a huge string costs no more than a short one.
-        if text.chars().nth(max_chars).is_some() {
+    fn text(&mut self, path: &Path, text: &str, max_chars: usize) {
+        // Only text longer in bytes than the limit can be longer in characters;
+        // counting stops at the limit, so a huge string costs no more than a short one.
+        if text.len() > max_chars && text.chars().nth(max_chars).is_some() {
             self.error(path, format!("text is longer than {max_chars} characters"));
         }
     }
 
-    fn count(&mut self, path: &str, count: usize, max: usize, what: &str) {
+    fn count(&mut self, path: &Path, count: usize, max: usize, what: &str) {
         if count > max {
             self.error(path, format!("{count} {what}; the limit is {max}"));
         }
     }
 
-    fn link(&mut self, path: &str, link: &str) {
+    fn link(&mut self, path: &Path, link: &str) {
         if link.chars().count() > MAX_LINK_CHARS {
             self.error(path, format!("link is longer than {MAX_LINK_CHARS} characters"));
         } else if !is_web_link(link) {
