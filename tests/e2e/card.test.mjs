@@ -1,23 +1,15 @@
 // The seed comparison as a reader sees it on the standalone page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
+import { withServerAndBrowser, newPage, waitForCard } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withServerAndBrowser();
 
 const SEED = 'SmolLM3 vs Vercel AI Gateway';
 
 test('the seed card shows both tools with their facts', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url);
   await waitForCard(page, SEED);
   const tools = page.locator('.tcw-tool');
   assert.equal(await tools.count(), 2);
@@ -46,8 +38,8 @@ test('the seed card shows both tools with their facts', async () => {
 });
 
 test('quotes start as teasers and "Expand all" shows all eight in full', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url);
   await waitForCard(page, SEED);
   const quotes = page.locator('.tcw-quote');
   assert.equal(await quotes.count(), 8);
@@ -73,8 +65,8 @@ test('quotes start as teasers and "Expand all" shows all eight in full', async (
 });
 
 test('one quote expands in place and collapses again', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url);
   await waitForCard(page, SEED);
   const button = page.locator('button.tcw-disclosure').nth(5);
   const quote = page.locator('#' + (await button.getAttribute('aria-controls')));
@@ -88,8 +80,8 @@ test('one quote expands in place and collapses again', async () => {
 });
 
 test('the scorecard has one row per reviewer with their verdicts', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url);
   await waitForCard(page, SEED);
   const rows = page.locator('.tcw-row');
   const summary = [];

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
@@ -85,4 +86,21 @@ export async function newPage(browser, options = {}) {
 /** Waits until the card shows the given heading, e.g. "SmolLM3 vs Vercel AI Gateway". */
 export async function waitForCard(page, heading) {
   await page.getByRole('heading', { level: 2, name: heading }).waitFor({ timeout: 15000 });
+}
+
+/**
+ * For a test file: serves dist/ (see serveStatic for `options`) and starts
+ * a browser before its tests, and stops both after them.
+ */
+export function withServerAndBrowser(options) {
+  const env = {};
+  before(async () => {
+    env.server = await serveStatic(options);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,17 +1,9 @@
 // Choosing the pair: pickers, swap, curated links, the address bar, history.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
+import { withServerAndBrowser, newPage, waitForCard } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withServerAndBrowser();
 
 const SEED = 'SmolLM3 vs Vercel AI Gateway';
 const pairInUrl = (page) => {
@@ -20,8 +12,8 @@ const pairInUrl = (page) => {
 };
 
 test('typing filters the first picker and Enter picks the highlighted tool', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url);
   await waitForCard(page, SEED);
   const first = page.getByRole('combobox', { name: 'First tool' });
   await first.click();
@@ -38,8 +30,8 @@ test('typing filters the first picker and Enter picks the highlighted tool', asy
 });
 
 test('arrow keys move through the options and the other side is never offered', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url);
   await waitForCard(page, SEED);
   const second = page.getByRole('combobox', { name: 'Second tool' });
   await second.focus();
@@ -58,8 +50,8 @@ test('arrow keys move through the options and the other side is never offered', 
 });
 
 test('Escape closes the list and keeps the chosen tool', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url);
   await waitForCard(page, SEED);
   const first = page.getByRole('combobox', { name: 'First tool' });
   await first.click();
@@ -71,8 +63,8 @@ test('Escape closes the list and keeps the chosen tool', async () => {
 });
 
 test('filtering matches the category as well as the name', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url);
   await waitForCard(page, SEED);
   const first = page.getByRole('combobox', { name: 'First tool' });
   await first.click();
@@ -85,8 +77,8 @@ test('filtering matches the category as well as the name', async () => {
 });
 
 test('an option can be picked with the mouse', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url);
   await waitForCard(page, SEED);
   const second = page.getByRole('combobox', { name: 'Second tool' });
   await second.click();
@@ -96,8 +88,8 @@ test('an option can be picked with the mouse', async () => {
 });
 
 test('"Swap tools" swaps the pair and the address', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url);
   await waitForCard(page, SEED);
   await page.getByRole('button', { name: 'Swap tools' }).click();
   await waitForCard(page, 'Vercel AI Gateway vs SmolLM3');
@@ -108,8 +100,8 @@ test('"Swap tools" swaps the pair and the address', async () => {
 });
 
 test('curated comparisons are one click away', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url);
   await waitForCard(page, SEED);
   const nav = page.getByRole('group', { name: 'Curated comparisons' });
   assert.equal(await nav.getByRole('link', { name: SEED }).getAttribute('aria-current'), 'true');
@@ -122,8 +114,8 @@ test('curated comparisons are one click away', async () => {
 });
 
 test('the address names the pair, and back and forward restore it', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?a=phi-3-mini&b=qwen2-5-3b`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}?a=phi-3-mini&b=qwen2-5-3b`);
   await waitForCard(page, 'Phi-3-mini vs Qwen2.5-3B');
   await page.getByRole('button', { name: 'Swap tools' }).click();
   await waitForCard(page, 'Qwen2.5-3B vs Phi-3-mini');
@@ -143,8 +135,8 @@ test('the address names the pair, and back and forward restore it', async () => 
 });
 
 test('an unknown id falls back to the first curated comparison with a notice', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?a=smollm3&b=gpt-17`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}?a=smollm3&b=gpt-17`);
   await waitForCard(page, SEED);
   await page
     .getByText('This catalog has no tool "gpt-17", so the first curated comparison is shown instead.')

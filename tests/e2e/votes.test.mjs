@@ -1,23 +1,15 @@
 // "Which one would you ship with?": votes, the tally, persistence and events.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
+import { serveStatic, withServerAndBrowser, newPage, waitForCard } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withServerAndBrowser();
 
 const SEED = 'SmolLM3 vs Vercel AI Gateway';
-const key = () => `tool-compare:v1:votes:${server.url}catalog.json`;
+const key = () => `tool-compare:v1:votes:${env.server.url}catalog.json`;
 
 async function open(page) {
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForCard(page, SEED);
 }
 
@@ -38,7 +30,7 @@ async function readVotes(page) {
 const vote = (page, name) => page.getByRole('button', { name: `Vote for ${name}`, exact: true }).click();
 
 test('a vote presses its button and moves the counts and Community figures', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await open(page);
   await page.getByRole('heading', { name: 'Which one would you ship with?' }).waitFor();
   assert.deepEqual(await readVotes(page), {
@@ -57,7 +49,7 @@ test('a vote presses its button and moves the counts and Community figures', asy
 });
 
 test('voting for the other tool moves the vote, pressing it again withdraws it', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await open(page);
   await vote(page, 'Vercel AI Gateway');
   await vote(page, 'SmolLM3');
@@ -73,7 +65,7 @@ test('voting for the other tool moves the vote, pressing it again withdraws it',
 });
 
 test('the vote survives a reload and belongs to the unordered pair', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await open(page);
   await vote(page, 'SmolLM3');
   await page.reload();
@@ -88,7 +80,7 @@ test('the vote survives a reload and belongs to the unordered pair', async () =>
 });
 
 test('another open tab shows the vote without a reload', async () => {
-  const first = await newPage(browser);
+  const first = await newPage(env.browser);
   await open(first);
   const second = await first.context().newPage();
   await open(second);
@@ -101,7 +93,7 @@ test('another open tab shows the vote without a reload', async () => {
 });
 
 test('corrupt stored votes are reset with a notice and replaced by the next vote', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.addInitScript((k) => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem(k, '{"version":1,"votes":[[');
@@ -120,7 +112,7 @@ test('corrupt stored votes are reset with a notice and replaced by the next vote
 });
 
 test('storage that throws on access keeps votes in memory and says so', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -138,7 +130,7 @@ test('storage that throws on access keeps votes in memory and says so', async ()
 });
 
 test('a full storage quota keeps the vote in memory and says so', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () {
       throw new DOMException('Quota exceeded', 'QuotaExceededError');
@@ -152,7 +144,7 @@ test('a full storage quota keeps the vote in memory and says so', async () => {
 });
 
 test('each vote change dispatches tool-compare:vote on the host element', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.addInitScript(() => {
     window.voteEvents = [];
     document.addEventListener('tool-compare:vote', (event) => {
@@ -169,7 +161,7 @@ test('each vote change dispatches tool-compare:vote on the host element', async 
   await vote(page, 'Vercel AI Gateway');
   await vote(page, 'Vercel AI Gateway');
   const events = await page.evaluate(() => window.voteEvents);
-  const base = { catalog: `${server.url}catalog.json`, pair: ['smollm3', 'vercel-ai-gateway'] };
+  const base = { catalog: `${env.server.url}catalog.json`, pair: ['smollm3', 'vercel-ai-gateway'] };
   assert.deepEqual(events, [
     { detail: { ...base, vote: 'smollm3', previous: null }, bubbles: true, composed: true, target: 'tool-compare' },
     { detail: { ...base, vote: 'vercel-ai-gateway', previous: 'smollm3' }, bubbles: true, composed: true, target: 'tool-compare' },
@@ -179,13 +171,13 @@ test('each vote change dispatches tool-compare:vote on the host element', async 
 });
 
 test('published baseline counts are added to this browser\'s vote', async () => {
-  const catalog = JSON.parse(await (await fetch(`${server.url}catalog.json`)).text());
+  const catalog = JSON.parse(await (await fetch(`${env.server.url}catalog.json`)).text());
   catalog.comparisons[0].baseline_votes = [3, 1];
   const custom = await serveStatic({
     extra: { '/votes/catalog.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(catalog)) },
   });
   try {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     await page.goto(`${custom.url}?catalog=/votes/catalog.json`);
     await waitForCard(page, SEED);
     assert.deepEqual((await readVotes(page)).counts, ['3 votes · 75%', '1 vote · 25%']);
