@@ -17,6 +17,8 @@ const SIZES = [
   { name: '100 tools', file: 'cat100.json', tools: 100 },
   { name: '1,000 tools', file: 'cat1000.json', tools: 1000 },
   { name: '10,000 tools', file: 'cat10000.json', tools: 10000 },
+  // The split layout: an index plus one file per tool (tool_details).
+  { name: '10,000 tools, split', file: 'split10000/catalog.json', tools: 10000, split: true },
 ];
 
 const median = (values) => {
@@ -46,14 +48,20 @@ async function main() {
   await mkdir(resultsDir, { recursive: true });
   const staticPages = {};
   const catalogRoutes = {};
-  for (const size of SIZES) {
+  for (const size of SIZES.filter((s) => !s.split)) {
     const body = await readFile(join(catalogs, size.file));
     catalogRoutes[`/catalogs/${size.file}`] = (req, res) =>
       res.writeHead(200, { 'content-type': 'application/json' }).end(body);
     catalogRoutes[`/static/${size.file}.html`] = (req, res) =>
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(staticPages[size.file]);
   }
+  for (const size of SIZES.filter((s) => s.split)) {
+    catalogRoutes[`/static/${size.file}.html`] = (req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(staticPages[size.file]);
+  }
   const server = await serveStatic({ root: dist, extra: catalogRoutes });
+  // Split catalogs are folders of files, served as they would be by any host.
+  const splitServer = await serveStatic({ root: catalogs, prefix: '/catalogs/', headers: { 'access-control-allow-origin': '*' } });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
@@ -62,7 +70,9 @@ async function main() {
   const results = [];
   try {
     for (const size of SIZES) {
-      const url = `${server.url}?catalog=/catalogs/${size.file}`;
+      const url = size.split
+        ? `${server.url}?catalog=${encodeURIComponent(splitServer.url + size.file)}`
+        : `${server.url}?catalog=/catalogs/${size.file}`;
       const widgetTimes = [];
       let memory;
       let switchTimes = [];
@@ -131,6 +141,7 @@ async function main() {
         await context.close();
       }
       const staticTimes = [];
+      // (the static twin of every size is the card as rendered in run 0)
       for (let run = 0; run < RUNS; run++) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
         const page = await context.newPage();
@@ -161,6 +172,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
+    await splitServer.close();
   }
   const sizes = await assetSizes();
   const report = {

@@ -12,5 +12,6 @@ cp public/catalog.json "$CATALOGS/seed.json"
 for n in 100 1000 10000; do
   cargo run -q --release -p compare-domain --bin generate-catalog "$n" >"$CATALOGS/cat$n.json"
 done
+cargo run -q --release -p compare-domain --bin generate-catalog -- --split 10000 "$CATALOGS/split10000"
 say "measuring (takes a few minutes)"
 node bench/bench.mjs "$ROOT/dist" "$CATALOGS" "$ROOT/bench/results"

@@ -14,6 +14,7 @@ use crate::ids::instance_prefix;
 use crate::page_url;
 use crate::picker::Picker;
 use crate::state::{ComparisonState, Side};
+use crate::tool_details::ToolDetails;
 use crate::votes::{absolute_url, VoteState};
 
 const STYLE: &str = include_str!("../style/widget.css");
@@ -77,7 +78,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
 }
 
 #[component]
-fn Loading() -> impl IntoView {
+pub fn Loading() -> impl IntoView {
     view! {
         <div class="tcw-loading" aria-busy="true">
             <p role="status">"Loading the comparison…"</p>
@@ -86,7 +87,7 @@ fn Loading() -> impl IntoView {
 }
 
 #[component]
-fn Failure(failure: FetchFailure, retry: impl Fn() + 'static) -> impl IntoView {
+pub fn Failure(failure: FetchFailure, retry: impl Fn() + 'static) -> impl IntoView {
     let problems = match &failure {
         FetchFailure::Catalog { error: LoadError::Invalid(problems), .. } => problems.clone(),
         _ => Vec::new(),
@@ -132,9 +133,11 @@ fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView
         pair: RwSignal::new(resolved.pair),
         notice: RwSignal::new(resolved.notice),
         id_prefix: StoredValue::new(instance_prefix()),
+        catalog_url: StoredValue::new(absolute_url(&config.catalog_url)),
     };
     provide_context(state);
-    provide_context(VoteState::open(absolute_url(&config.catalog_url)));
+    provide_context(VoteState::open(state.catalog_url.get_value()));
+    provide_context(ToolDetails::follow(state));
     follow_requested_pair(state, config.requested.clone());
     if config.owns_page_url {
         follow_page_url(state, config.requested.clone());

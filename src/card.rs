@@ -8,23 +8,43 @@ use compare_domain::labels::{fill, Labels};
 use compare_domain::{Pair, Tool, ValidCatalog};
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
+use crate::app::{Failure, Loading};
 use crate::scorecard::{ReviewerSplit, Scorecard};
+use crate::tool_details::{Detail, ToolDetails};
 use crate::state::ComparisonState;
 use crate::votes::{VotePanel, VoteState};
 
 #[component]
 pub fn Card() -> impl IntoView {
     let state = expect_context::<ComparisonState>();
+    let details = expect_context::<ToolDetails>();
     let heading_id = state.id("heading");
     move || {
         let pair = state.pair.get();
-        let heading_id = heading_id.clone();
-        state.catalog.with_value(|catalog| card_view(state, catalog, pair, heading_id))
+        match (details.get(state, pair.a), details.get(state, pair.b)) {
+            (Detail::Ready(a), Detail::Ready(b)) => {
+                let heading_id = heading_id.clone();
+                state.catalog.with_value(|catalog| card_view(state, catalog, pair, a, b, heading_id)).into_any()
+            }
+            (Detail::Failed(failure), _) | (_, Detail::Failed(failure)) => view! {
+                <Failure failure retry=move || details.retry(state, pair) />
+            }
+            .into_any(),
+            _ => view! { <Loading /> }.into_any(),
+        }
     }
 }
 
-fn card_view(state: ComparisonState, catalog: &ValidCatalog, pair: Pair, heading_id: String) -> impl IntoView {
-    let (a, b) = (catalog.tool(pair.a), catalog.tool(pair.b));
+fn card_view(
+    state: ComparisonState,
+    catalog: &ValidCatalog,
+    pair: Pair,
+    a: Arc<Tool>,
+    b: Arc<Tool>,
+    heading_id: String,
+) -> impl IntoView {
     let meta = catalog.catalog();
     let labels = &meta.labels;
     let votes = expect_context::<VoteState>();
@@ -45,14 +65,14 @@ fn card_view(state: ComparisonState, catalog: &ValidCatalog, pair: Pair, heading
                     {b.name.clone()}
                 </h2>
                 {(!meta.intro.is_empty()).then(|| view! { <p class="tcw-intro">{meta.intro.clone()}</p> })}
-                <p class="tcw-verdict-line">{verdict_line(labels, a, b)}</p>
+                <p class="tcw-verdict-line">{verdict_line(labels, &a, &b)}</p>
             </header>
             <div class="tcw-tools">
-                {tool_column(labels, a, move || community(0))}
-                {tool_column(labels, b, move || community(1))}
+                {tool_column(labels, &a, move || community(0))}
+                {tool_column(labels, &b, move || community(1))}
             </div>
-            <Scorecard pair />
-            <ReviewerSplit pair />
+            <Scorecard a=a.clone() b=b.clone() />
+            <ReviewerSplit a=a.clone() b=b.clone() />
             <VotePanel pair />
             <footer class="tcw-card-footer">
                 <p>

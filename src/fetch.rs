@@ -26,7 +26,7 @@ impl fmt::Display for FetchFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FetchFailure::Http { url, status, status_text } => {
-                write!(f, "The catalog {url} could not be loaded: the server answered HTTP {status}")?;
+                write!(f, "The catalog file {url} could not be loaded: the server answered HTTP {status}")?;
                 if !status_text.is_empty() {
                     write!(f, " {status_text}")?;
                 }
@@ -34,18 +34,18 @@ impl fmt::Display for FetchFailure {
             }
             FetchFailure::Network { url, timed_out: true } => write!(
                 f,
-                "The catalog {url} could not be loaded: no answer within {TIMEOUT_SECONDS} seconds."
+                "The catalog file {url} could not be loaded: no answer within {TIMEOUT_SECONDS} seconds."
             ),
             FetchFailure::Network { url, timed_out: false } => write!(
                 f,
-                "The catalog {url} could not be loaded: the network request failed (offline, or blocked by the server's CORS settings)."
+                "The catalog file {url} could not be loaded: the network request failed (offline, or blocked by the server's CORS settings)."
             ),
             FetchFailure::Catalog { url, error: LoadError::Parse(err) } => {
-                write!(f, "The catalog {url} is not a valid catalog: {err}.")
+                write!(f, "The catalog file {url} cannot be read: {err}.")
             }
             FetchFailure::Catalog { url, error: LoadError::Invalid(problems) } => write!(
                 f,
-                "The catalog {url} has {} problem{}:",
+                "The catalog file {url} has {} problem{}:",
                 problems.len(),
                 if problems.len() == 1 { "" } else { "s" }
             ),
@@ -58,7 +58,7 @@ pub async fn fetch_catalog(url: String) -> Result<Arc<ValidCatalog>, FetchFailur
     load_catalog(&text).map(Arc::new).map_err(|error| FetchFailure::Catalog { url, error })
 }
 
-async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
+pub async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
     let controller = web_sys::AbortController::new().ok();
     // Dropped on every way out of this function, which clears the timer.
     let _timeout = controller.as_ref().and_then(|controller| Timeout::start(controller.clone()));

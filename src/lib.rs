@@ -16,6 +16,7 @@ mod panic_report;
 mod picker;
 mod scorecard;
 mod state;
+mod tool_details;
 mod vote_storage;
 mod votes;
 

@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use compare_domain::stats::{reviewer_split, scorecard, Split};
 use compare_domain::labels::fill;
 use compare_domain::text::teaser;
-use compare_domain::{Pair, Review, Verdict};
+use std::sync::Arc;
+
+use compare_domain::{Review, Tool, Verdict};
 use leptos::prelude::*;
 
 use crate::state::ComparisonState;
@@ -18,13 +20,13 @@ const TEASER_CHARS: usize = 150;
 type QuoteKey = (usize, usize);
 
 #[component]
-pub fn Scorecard(pair: Pair) -> impl IntoView {
+pub fn Scorecard(a: Arc<Tool>, b: Arc<Tool>) -> impl IntoView {
     let state = expect_context::<ComparisonState>();
     let expanded = RwSignal::new(HashSet::<QuoteKey>::new());
 
     state.catalog.with_value(|catalog| {
-        let rows = scorecard(catalog, pair);
-        let names = [catalog.tool(pair.a).name.clone(), catalog.tool(pair.b).name.clone()];
+        let rows = scorecard(&catalog.catalog().reviewers, &a, &b);
+        let names = [a.name.clone(), b.name.clone()];
         // Only quotes long enough to have a teaser can expand.
         let expandable: Vec<QuoteKey> = rows
             .iter()
@@ -167,11 +169,11 @@ fn quote_cell(
 }
 
 #[component]
-pub fn ReviewerSplit(pair: Pair) -> impl IntoView {
+pub fn ReviewerSplit(a: Arc<Tool>, b: Arc<Tool>) -> impl IntoView {
     let state = expect_context::<ComparisonState>();
     state.catalog.with_value(|catalog| {
-        let rows = scorecard(catalog, pair);
-        let (a, b) = (&catalog.tool(pair.a).name, &catalog.tool(pair.b).name);
+        let rows = scorecard(&catalog.catalog().reviewers, &a, &b);
+        let (a, b) = (&a.name, &b.name);
         let labels = &catalog.catalog().labels;
         let body = match reviewer_split(&rows) {
             Split::NoCommonReviewer => view! { <p>{labels.no_common_reviewer().to_string()}</p> }.into_any(),

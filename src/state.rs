@@ -44,6 +44,8 @@ pub struct ComparisonState {
     pub notice: RwSignal<Option<String>>,
     /// Prefix of this instance's element ids.
     pub id_prefix: StoredValue<String>,
+    /// Absolute URL of the catalog, against which its tool files resolve.
+    pub catalog_url: StoredValue<String>,
 }
 
 impl ComparisonState {

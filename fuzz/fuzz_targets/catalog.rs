@@ -26,9 +26,9 @@ fuzz_target!(|data: &[u8]| {
     pairs.push(Pair { a: ToolRef(count - 1), b: ToolRef(0) });
     for pair in pairs.into_iter().filter(|p| p.a != p.b) {
         let (a, b) = (catalog.tool(pair.a), catalog.tool(pair.b));
-        let rows = scorecard(&catalog, pair);
+        let rows = scorecard(&catalog.catalog().reviewers, a, b);
         let _ = reviewer_split(&rows);
-        let _ = verdict_line(a, b);
+        let _ = verdict_line(&catalog.catalog().labels, a, b);
         let _ = ShipShare::of(a).percent();
         let _ = Tally::published(&catalog, pair).with_local_vote(Some(1)).percents();
         let mut book = VoteBook::default();
@@ -37,5 +37,8 @@ fuzz_target!(|data: &[u8]| {
         for review in &a.reviews {
             let _ = teaser(&review.quote, 150);
         }
+        // A split catalog's tool file: any text in place of the tool's file.
+        let _ = catalog.load_tool_details(pair.a, text);
+        let _ = catalog.tool_details_url(pair.b);
     }
 });

@@ -68,7 +68,7 @@ async function failureFor(catalogPath) {
 
 test('a missing catalog names the URL and the HTTP status', async () => {
   const { text } = await failureFor('/catalogs/missing.json');
-  assert.match(text, /The catalog \/catalogs\/missing\.json could not be loaded: the server answered HTTP 404 Not Found\./);
+  assert.match(text, /The catalog file \/catalogs\/missing\.json could not be loaded: the server answered HTTP 404 Not Found\./);
 });
 
 test('an invalid catalog lists its problems with their paths', async () => {
@@ -84,12 +84,12 @@ test('an invalid catalog lists its problems with their paths', async () => {
 
 test('an HTML page instead of JSON is named as such', async () => {
   const { text } = await failureFor('/catalogs/html.json');
-  assert.match(text, /is not a valid catalog: not valid JSON at line 1, column 1/);
+  assert.match(text, /cannot be read: not valid JSON at line 1, column 1/);
 });
 
 test('a truncated catalog is reported, not shown in part', async () => {
   const { page, text } = await failureFor('/catalogs/truncated.json');
-  assert.match(text, /is not a valid catalog: not valid JSON at line \d+, column \d+: EOF while parsing/);
+  assert.match(text, /cannot be read: not valid JSON at line \d+, column \d+: EOF while parsing/);
   assert.equal(await page.locator('.tcw-card').count(), 0);
 });
 

@@ -36,18 +36,24 @@ impl std::error::Error for ParseError {}
 /// Parses catalog text. A leading UTF-8 byte order mark is accepted, since
 /// editors on some systems add one.
 pub fn parse_catalog(text: &str) -> Result<Catalog, ParseError> {
+    parse_json(text)
+}
+
+/// Parses a catalog or one of its tool files, with the same size limit,
+/// byte order mark handling and error paths.
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
     if text.len() > MAX_CATALOG_BYTES {
         return Err(ParseError::TooLarge { bytes: text.len() });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = serde_json::Deserializer::from_str(text);
-    let catalog: Catalog = serde_path_to_error::deserialize(&mut reader).map_err(|err| {
+    let value: T = serde_path_to_error::deserialize(&mut reader).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         classify(inner, path)
     })?;
     reader.end().map_err(|err| classify(err, String::new()))?;
-    Ok(catalog)
+    Ok(value)
 }
 
 fn classify(err: serde_json::Error, path: String) -> ParseError {

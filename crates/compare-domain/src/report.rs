@@ -1,8 +1,9 @@
 //! The validator's report on one catalog text: what `validate-catalog`
 //! prints, kept here so that it is tested without spawning the command.
 
-use crate::parse::parse_catalog;
-use crate::validate::{validate, Severity};
+use crate::model::{Catalog, Tool};
+use crate::parse::{parse_catalog, parse_json};
+use crate::validate::{validate, validate_tool_file, Problem, Severity};
 
 /// What the validator found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,36 @@ pub struct Report {
 impl Report {
     pub fn passed(&self) -> bool {
         self.errors == 0
+    }
+
+    /// Adds the problems of one tool file of a split catalog, each line
+    /// prefixed with the file's name.
+    pub fn add_tool_file(&mut self, catalog: &Catalog, file: &str, expected_id: &str, text: Result<String, String>) {
+        let problems = match text.and_then(|text| parse_json::<Tool>(&text).map_err(|err| err.to_string())) {
+            Ok(tool) => validate_tool_file(catalog, &tool, expected_id),
+            Err(message) => {
+                self.lines.push(format!("{file}: {message}"));
+                self.errors += 1;
+                return;
+            }
+        };
+        self.add(problems.iter(), Some(file));
+    }
+
+    fn add<'p>(&mut self, problems: impl Iterator<Item = &'p Problem>, file: Option<&str>) {
+        for problem in problems {
+            let prefix = file.map(|f| format!("{f}: ")).unwrap_or_default();
+            match problem.severity {
+                Severity::Error => {
+                    self.errors += 1;
+                    self.lines.push(format!("{prefix}{problem}"));
+                }
+                Severity::Warning => {
+                    self.warnings += 1;
+                    self.lines.push(format!("warning: {prefix}{problem}"));
+                }
+            }
+        }
     }
 
     /// "catalog.json: 2 errors, 1 warning" or "catalog.json: valid (8 tools, 6 comparisons)".
@@ -33,26 +64,23 @@ impl Report {
     }
 }
 
-/// Checks catalog text and returns the report plus, when it parsed, its
-/// tool and comparison counts.
-pub fn check_catalog_text(text: &str) -> (Report, Option<(usize, usize)>) {
+/// Checks catalog text and returns the report plus, when it parsed, the
+/// catalog (a split catalog's tool files are checked with `add_tool_file`).
+pub fn check_catalog_text(text: &str) -> (Report, Option<Catalog>) {
     let catalog = match parse_catalog(text) {
         Ok(catalog) => catalog,
         Err(err) => {
             return (Report { lines: vec![err.to_string()], errors: 1, warnings: 0 }, None);
         }
     };
-    let problems = validate(&catalog);
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-    let lines = problems
-        .iter()
-        .map(|p| match p.severity {
-            Severity::Error => p.to_string(),
-            Severity::Warning => format!("warning: {p}"),
-        })
-        .collect();
-    let report = Report { lines, errors, warnings: problems.len() - errors };
-    (report, Some((catalog.tools.len(), catalog.comparisons.len())))
+    let mut report = Report { lines: Vec::new(), errors: 0, warnings: 0 };
+    report.add(validate(&catalog).iter(), None);
+    (report, Some(catalog))
+}
+
+/// How many tools and comparisons a parsed catalog has, for the summary.
+pub fn counts(catalog: Option<&Catalog>) -> Option<(usize, usize)> {
+    catalog.map(|c| (c.tools.len(), c.comparisons.len()))
 }
 
 #[cfg(test)]
@@ -61,9 +89,12 @@ mod tests {
 
     #[test]
     fn the_bundled_catalog_passes() {
-        let (report, counts) = check_catalog_text(include_str!("../../../public/catalog.json"));
+        let (report, catalog) = check_catalog_text(include_str!("../../../public/catalog.json"));
         assert!(report.passed());
-        assert_eq!(report.summary("catalog.json", counts), "catalog.json: valid (8 tools, 6 comparisons)");
+        assert_eq!(
+            report.summary("catalog.json", counts(catalog.as_ref())),
+            "catalog.json: valid (8 tools, 6 comparisons)"
+        );
     }
 
     #[test]
@@ -71,7 +102,7 @@ mod tests {
         let text = r#"{"version":1,"reviewers":[{"id":"r","name":"R"},{"id":"idle","name":"I"}],
             "tools":[{"id":"a","name":"A","reviews":[{"reviewer":"futurist","verdict":"ship"},{"reviewer":"r","verdict":"meh"}]},
                      {"id":"a","name":"B"}]}"#;
-        let (report, counts) = check_catalog_text(text);
+        let (report, catalog) = check_catalog_text(text);
         assert_eq!(
             report.lines,
             [
@@ -82,13 +113,31 @@ mod tests {
             ]
         );
         assert!(!report.passed());
-        assert_eq!(report.summary("x.json", counts), "x.json: 3 errors, 1 warning");
+        assert_eq!(report.summary("x.json", counts(catalog.as_ref())), "x.json: 3 errors, 1 warning");
     }
 
     #[test]
     fn syntax_errors_are_one_error_with_line_and_column() {
-        let (report, counts) = check_catalog_text("{\n  \"version\": 1,\n  oops\n}");
+        let (report, catalog) = check_catalog_text("{\n  \"version\": 1,\n  oops\n}");
         assert_eq!(report.lines, ["not valid JSON at line 3, column 3: key must be a string"]);
-        assert_eq!(report.summary("x.json", counts), "x.json: 1 error, 0 warnings");
+        assert_eq!(report.summary("x.json", counts(catalog.as_ref())), "x.json: 1 error, 0 warnings");
+    }
+
+    #[test]
+    fn tool_files_are_reported_with_their_names() {
+        let (index, details) = crate::synthetic::split_synthetic_catalog(3);
+        let (mut report, catalog) = check_catalog_text(&serde_json::to_string(&index).unwrap());
+        let catalog = catalog.unwrap();
+        report.add_tool_file(&catalog, "tools/tool-00000.json", "tool-00000", Ok(serde_json::to_string(&details[0]).unwrap()));
+        assert!(report.passed(), "{:?}", report.lines);
+        report.add_tool_file(&catalog, "tools/tool-00001.json", "tool-00001", Ok(serde_json::to_string(&details[2]).unwrap()));
+        report.add_tool_file(&catalog, "tools/tool-00002.json", "tool-00002", Err("cannot read: gone".into()));
+        assert_eq!(
+            report.lines,
+            [
+                r#"tools/tool-00001.json: id: the file describes "tool-00002", not "tool-00001""#,
+                "tools/tool-00002.json: cannot read: gone",
+            ]
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::labels::{fill, Labels};
 use crate::model::{Review, Reviewer, Tool, Verdict};
+#[cfg(test)]
 use crate::valid::{Pair, ValidCatalog};
 
 /// How many panel reviews of a tool say "ship".
@@ -46,13 +47,11 @@ pub struct ScorecardRow<'c> {
 }
 
 /// One row per panel reviewer who reviewed at least one of the two tools,
-/// in panel order.
-pub fn scorecard<'c>(catalog: &'c ValidCatalog, pair: Pair) -> Vec<ScorecardRow<'c>> {
-    let (a, b) = (catalog.tool(pair.a), catalog.tool(pair.b));
+/// in panel order. The tools are passed in, since a split catalog's tools
+/// come from their own files.
+pub fn scorecard<'c>(reviewers: &'c [Reviewer], a: &'c Tool, b: &'c Tool) -> Vec<ScorecardRow<'c>> {
     let review_by = |tool: &'c Tool, id: &str| tool.reviews.iter().find(|r| r.reviewer == id);
-    catalog
-        .catalog()
-        .reviewers
+    reviewers
         .iter()
         .map(|reviewer| ScorecardRow {
             reviewer,
@@ -138,6 +137,10 @@ mod tests {
         load_catalog(include_str!("../../../public/catalog.json")).unwrap()
     }
 
+    fn pair_scorecard(catalog: &ValidCatalog, pair: Pair) -> Vec<ScorecardRow<'_>> {
+        scorecard(&catalog.catalog().reviewers, catalog.tool(pair.a), catalog.tool(pair.b))
+    }
+
     fn tool<'c>(catalog: &'c ValidCatalog, id: &str) -> &'c Tool {
         catalog.tool(catalog.find_tool(id).unwrap())
     }
@@ -186,7 +189,7 @@ mod tests {
     #[test]
     fn the_seed_scorecard_has_every_lens_and_all_eight_quotes() {
         let catalog = seed();
-        let rows = scorecard(&catalog, catalog.default_pair());
+        let rows = pair_scorecard(&catalog, catalog.default_pair());
         let lenses: Vec<&str> = rows.iter().map(|r| r.reviewer.id.as_str()).collect();
         assert_eq!(lenses, ["builder", "skeptic", "futurist", "business", "advocate"]);
         let quotes = rows.iter().flat_map(|r| [r.a, r.b]).flatten().count();
@@ -200,7 +203,7 @@ mod tests {
     fn the_seed_split_names_the_business_reviewer() {
         let catalog = seed();
         let pair = catalog.default_pair();
-        let rows = scorecard(&catalog, pair);
+        let rows = pair_scorecard(&catalog, pair);
         let Split::Disagreements(split) = reviewer_split(&rows) else { panic!("expected a split") };
         assert_eq!(split.len(), 1);
         assert_eq!(split[0].reviewer.id, "business");
@@ -214,8 +217,8 @@ mod tests {
     fn pairs_without_common_reviewers_say_so() {
         let catalog = seed();
         let pair = Pair { a: catalog.find_tool("smollm3").unwrap(), b: catalog.find_tool("portkey").unwrap() };
-        assert_eq!(reviewer_split(&scorecard(&catalog, pair)), Split::NoCommonReviewer);
+        assert_eq!(reviewer_split(&pair_scorecard(&catalog, pair)), Split::NoCommonReviewer);
         let pair = Pair { a: catalog.find_tool("litellm").unwrap(), b: catalog.find_tool("portkey").unwrap() };
-        assert!(scorecard(&catalog, pair).is_empty());
+        assert!(pair_scorecard(&catalog, pair).is_empty());
     }
 }

@@ -38,7 +38,23 @@ pub fn synthetic_catalog(tools: usize) -> Catalog {
         comparisons,
         cta: None,
         labels: Default::default(),
+        tool_details: None,
     }
+}
+
+/// The same catalog in the split layout: an index whose tools carry only
+/// what the pickers need, and each full tool for its own file, named by
+/// `tool_details` ("tools/{id}.json").
+pub fn split_synthetic_catalog(tools: usize) -> (Catalog, Vec<Tool>) {
+    let mut index = synthetic_catalog(tools);
+    index.tool_details = Some("tools/{id}.json".to_string());
+    let details = index.tools.clone();
+    for tool in &mut index.tools {
+        tool.description.clear();
+        tool.link = None;
+        tool.reviews.clear();
+    }
+    (index, details)
 }
 
 fn synthetic_tool(i: usize) -> Tool {
@@ -85,5 +101,19 @@ mod tests {
             let valid = ValidCatalog::new(catalog).expect("a synthetic catalog is valid");
             assert!(valid.warnings().is_empty());
         }
+    }
+
+    #[test]
+    fn split_synthetic_catalogs_load_tool_by_tool() {
+        let (index, details) = split_synthetic_catalog(100);
+        let index = ValidCatalog::new(index).expect("the index is valid");
+        let tool = index.find_tool("tool-00042").unwrap();
+        assert_eq!(index.tool_details_url(tool).as_deref(), Some("tools/tool-00042.json"));
+        assert!(index.tool(tool).reviews.is_empty());
+        let text = serde_json::to_string(&details[42]).unwrap();
+        let full = index.load_tool_details(tool, &text).expect("its file is valid");
+        assert_eq!(full.reviews.len(), details[42].reviews.len());
+        let wrong = serde_json::to_string(&details[7]).unwrap();
+        assert!(index.load_tool_details(tool, &wrong).is_err(), "another tool's file is refused");
     }
 }

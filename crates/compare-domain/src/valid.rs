@@ -7,7 +7,7 @@ use std::fmt;
 use crate::labels::fill;
 use crate::model::{Catalog, Comparison, Reviewer, Tool};
 use crate::parse::{parse_catalog, ParseError};
-use crate::validate::{validate, Problem, Severity};
+use crate::validate::{validate, validate_tool_file, Problem, Severity};
 
 /// Why a catalog cannot be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,6 +135,27 @@ impl ValidCatalog {
 
     pub fn tool(&self, tool: ToolRef) -> &Tool {
         &self.catalog.tools[tool.0]
+    }
+
+    /// Split catalogs only: the URL of the tool's own file, relative to the
+    /// catalog (see `Catalog::tool_details`).
+    pub fn tool_details_url(&self, tool: ToolRef) -> Option<String> {
+        let template = self.catalog.tool_details.as_deref()?;
+        Some(template.replace("{id}", &self.tool(tool).id))
+    }
+
+    /// Reads and checks one tool file of a split catalog.
+    pub fn load_tool_details(&self, tool: ToolRef, text: &str) -> Result<Tool, LoadError> {
+        let details: Tool = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
+        let (errors, _): (Vec<Problem>, Vec<Problem>) =
+            validate_tool_file(&self.catalog, &details, &self.tool(tool).id)
+                .into_iter()
+                .partition(|p| p.severity == Severity::Error);
+        if errors.is_empty() {
+            Ok(details)
+        } else {
+            Err(LoadError::Invalid(errors))
+        }
     }
 
     pub fn tool_count(&self) -> usize {

@@ -35,11 +35,26 @@ pub fn validate(catalog: &Catalog) -> Vec<Problem> {
     check.problems
 }
 
+/// Checks one tool file of a split catalog (see `Catalog::tool_details`):
+/// the tool it must describe, and the same rules as a tool in the catalog.
+/// Paths are relative to the file, e.g. `reviews[1].reviewer`.
+pub fn validate_tool_file(catalog: &Catalog, tool: &Tool, expected_id: &str) -> Vec<Problem> {
+    let mut check = Checker::default();
+    let reviewers: HashSet<&str> = catalog.reviewers.iter().map(|r| r.id.as_str()).collect();
+    let mut first_use = HashMap::new();
+    check.tool(&FILE, tool, 0, &mut first_use, &reviewers);
+    if tool.id != expected_id {
+        check.error(&FILE.field("id"), format!("the file describes {:?}, not {expected_id:?}", tool.id));
+    }
+    check.problems
+}
+
 /// A JSON path such as `tools[3].reviews[1].reviewer`, built on the stack
 /// and written out only when there is a problem to report: a 10,000-tool
 /// catalog would otherwise format half a million paths to find none.
 #[derive(Clone, Copy)]
 enum Path<'a> {
+    /// A top-level field; the empty name is the document itself.
     Root(&'static str),
     Field(&'a Path<'a>, &'static str),
     Index(&'a Path<'a>, usize),
@@ -59,6 +74,7 @@ impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Path::Root(name) => f.write_str(name),
+            Path::Field(Path::Root(""), name) => f.write_str(name),
             Path::Field(parent, name) => write!(f, "{parent}.{name}"),
             Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
         }
@@ -73,6 +89,8 @@ const TOOLS: Path = Path::Root("tools");
 const COMPARISONS: Path = Path::Root("comparisons");
 const CTA: Path = Path::Root("cta");
 const LABELS: Path = Path::Root("labels");
+const TOOL_DETAILS: Path = Path::Root("tool_details");
+const FILE: Path = Path::Root("");
 
 #[derive(Default)]
 struct Checker {
@@ -115,6 +133,15 @@ impl Checker {
             self.link(&CTA.field("link"), &cta.link);
         }
         self.unused_reviewers(catalog);
+        if let Some(template) = &catalog.tool_details {
+            if !template.contains("{id}") {
+                self.error(&TOOL_DETAILS, format!("{template:?} does not contain {{id}}"));
+            } else if template.len() > MAX_LINK_CHARS {
+                self.error(&TOOL_DETAILS, format!("longer than {MAX_LINK_CHARS} characters"));
+            } else if template.contains("://") && !is_web_link(template) {
+                self.error(&TOOL_DETAILS, format!("{template:?} is not a relative, http or https URL"));
+            }
+        }
         for (name, text) in catalog.labels.overridden() {
             self.required(&LABELS.field(name), text, MAX_SHORT_TEXT_CHARS, "empty label");
         }
@@ -231,6 +258,10 @@ impl Checker {
     }
 
     fn unused_reviewers(&mut self, catalog: &Catalog) {
+        // In a split catalog the reviews live in the tool files.
+        if catalog.tool_details.is_some() {
+            return;
+        }
         let used: HashSet<&str> = catalog
             .tools
             .iter()
@@ -541,6 +572,36 @@ mod tests {
         assert_eq!(
             errors(&json),
             ["labels.swap_tools: empty label", "labels.expand_all: text is longer than 300 characters"]
+        );
+    }
+
+    #[test]
+    fn split_catalogs_name_their_tool_files_with_an_id() {
+        let json = with_tools(&format!("{A},{B}"));
+        let split = |template: &str| json.replace("\"tools\"", &format!(r#""tool_details":{template:?},"tools""#));
+        assert_eq!(errors(&split("tools/{id}.json")), Vec::<String>::new());
+        assert_eq!(errors(&split("tools/all.json")), [r#"tool_details: "tools/all.json" does not contain {id}"#]);
+        assert_eq!(
+            errors(&split("javascript://{id}")),
+            [r#"tool_details: "javascript://{id}" is not a relative, http or https URL"#]
+        );
+    }
+
+    #[test]
+    fn a_tool_file_is_checked_against_the_catalog() {
+        let catalog = parse_catalog(&with_tools(&format!("{A},{B}"))).unwrap();
+        let file: Tool = serde_json::from_str(
+            r#"{"id":"b","name":"B","link":"ftp://x","reviews":[{"reviewer":"builder","verdict":"ship"},{"reviewer":"nobody","verdict":"ship"}]}"#,
+        )
+        .unwrap();
+        let found: Vec<String> = validate_tool_file(&catalog, &file, "a").iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            found,
+            [
+                r#"link: "ftp://x" is not an http or https link"#,
+                r#"reviews[1].reviewer: unknown reviewer "nobody""#,
+                r#"id: the file describes "b", not "a""#,
+            ]
         );
     }
 

@@ -82,3 +82,21 @@ fn a_catalog_can_be_checked_by_url() {
     assert!(out.contains("cannot fetch") && out.contains("404"), "{out}");
     server.join().unwrap();
 }
+
+#[test]
+fn a_split_catalog_is_checked_with_all_its_tool_files() {
+    let dir = std::env::temp_dir().join(format!("validate-catalog-split-{}", std::process::id()));
+    let generated = Command::new(env!("CARGO_BIN_EXE_generate-catalog"))
+        .args(["--split", "20", dir.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(generated.success());
+    let catalog = dir.join("catalog.json");
+    let (code, out) = run(&[catalog.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    std::fs::remove_file(dir.join("tools/tool-00007.json")).unwrap();
+    let (code, out) = run(&[catalog.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("tools/tool-00007.json: cannot read:"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

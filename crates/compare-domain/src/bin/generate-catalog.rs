@@ -1,14 +1,44 @@
 //! `generate-catalog <tools>`: prints a deterministic synthetic catalog
 //! (placeholder text only) for benchmarks and scale tests.
+//! `generate-catalog --split <tools> <dir>`: writes the same catalog in the
+//! split layout, `<dir>/catalog.json` plus `<dir>/tools/<id>.json`.
 
+use std::path::Path;
 use std::process::ExitCode;
 
+use compare_domain::synthetic::{split_synthetic_catalog, synthetic_catalog};
+
 fn main() -> ExitCode {
-    let Some(Ok(tools)) = std::env::args().nth(1).map(|n| n.parse::<usize>()) else {
-        eprintln!("usage: generate-catalog <number of tools, at least 2>");
-        return ExitCode::from(2);
-    };
-    let catalog = compare_domain::synthetic::synthetic_catalog(tools);
-    println!("{}", serde_json::to_string(&catalog).expect("catalogs always serialize"));
-    ExitCode::SUCCESS
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let count = |text: &str| text.parse::<usize>().ok();
+    match args.as_slice() {
+        [tools] if count(tools).is_some() => {
+            let catalog = synthetic_catalog(count(tools).unwrap_or(2));
+            println!("{}", serde_json::to_string(&catalog).expect("catalogs always serialize"));
+            ExitCode::SUCCESS
+        }
+        [flag, tools, dir] if flag == "--split" && count(tools).is_some() => {
+            match write_split(count(tools).unwrap_or(2), Path::new(dir)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("generate-catalog: {dir}: {err}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        _ => {
+            eprintln!("usage: generate-catalog <tools>   |   generate-catalog --split <tools> <dir>");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn write_split(tools: usize, dir: &Path) -> std::io::Result<()> {
+    let (index, details) = split_synthetic_catalog(tools);
+    std::fs::create_dir_all(dir.join("tools"))?;
+    std::fs::write(dir.join("catalog.json"), serde_json::to_string(&index)?)?;
+    for tool in &details {
+        std::fs::write(dir.join("tools").join(format!("{}.json", tool.id)), serde_json::to_string(tool)?)?;
+    }
+    Ok(())
 }

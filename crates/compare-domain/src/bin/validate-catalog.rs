@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use compare_domain::report::check_catalog_text;
+use compare_domain::report::{check_catalog_text, counts};
 
 fn main() -> ExitCode {
     let paths: Vec<String> = std::env::args().skip(1).collect();
@@ -23,11 +23,19 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let (report, counts) = check_catalog_text(&text);
+        let (mut report, catalog) = check_catalog_text(&text);
+        if let Some(template) = catalog.as_ref().and_then(|c| c.tool_details.as_deref()) {
+            // A split catalog: every tool's own file is part of it.
+            let catalog = catalog.as_ref().expect("checked above");
+            for tool in &catalog.tools {
+                let file = template.replace("{id}", &tool.id);
+                report.add_tool_file(catalog, &file, &tool.id, read_source(&beside(path, &file)));
+            }
+        }
         for line in &report.lines {
             println!("{line}");
         }
-        println!("{}", report.summary(path, counts));
+        println!("{}", report.summary(path, counts(catalog.as_ref())));
         failed |= !report.passed();
     }
     if failed {
@@ -51,4 +59,15 @@ fn read_source(source: &str) -> Result<String, String> {
     };
     String::from_utf8(bytes)
         .map_err(|err| format!("not UTF-8 text (invalid byte at offset {})", err.utf8_error().valid_up_to()))
+}
+
+/// `relative` resolved against the catalog's own path or URL.
+fn beside(source: &str, relative: &str) -> String {
+    if relative.starts_with("http://") || relative.starts_with("https://") {
+        return relative.to_string();
+    }
+    match source.rfind('/') {
+        Some(slash) => format!("{}{relative}", &source[..=slash]),
+        None => relative.to_string(),
+    }
 }
