@@ -11,7 +11,7 @@ import { DIST } from './harness.mjs';
 // gzipped. The goal is 80 KB (issue: performance); the release is far above
 // it (see bench/README.md for why), so this ceiling sits just over today's
 // size to stop regressions while the goal is worked towards.
-const CEILING_GZIP_BYTES = 215 * 1024;
+const CEILING_GZIP_BYTES = 225 * 1024;
 
 test('the widget loads no more than its gzipped size ceiling', async () => {
   const files = (await readdir(DIST)).filter((name) => /\.(wasm|js)$/.test(name));
