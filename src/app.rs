@@ -19,9 +19,6 @@ use crate::votes::{absolute_url, VoteState};
 
 const STYLE: &str = include_str!("../style/widget.css");
 
-/// `performance.mark` name set when a widget's card is first in the document.
-pub const CARD_RENDERED_MARK: &str = "tool-compare:card-rendered";
-
 /// Curated pairs listed before "Show all".
 const CURATED_SHOWN: usize = 8;
 
@@ -147,13 +144,6 @@ fn Comparison(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView
     let hidden_curated = curated.len().saturating_sub(CURATED_SHOWN);
     let show_all_curated = RwSignal::new(false);
     let announcement = pair_announcements(state);
-    // Effects run once the view is in the document: the benchmark's
-    // "complete card" moment (see bench/README.md).
-    Effect::new(|_| {
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark(CARD_RENDERED_MARK);
-        }
-    });
     let owns_page_url = config.owns_page_url;
 
     view! {

@@ -55,7 +55,17 @@ impl fmt::Display for FetchFailure {
 
 pub async fn fetch_catalog(url: String) -> Result<Arc<ValidCatalog>, FetchFailure> {
     let text = fetch_text(&url).await?;
-    load_catalog(&text).map(Arc::new).map_err(|error| FetchFailure::Catalog { url, error })
+    mark("tool-compare:catalog-received");
+    let loaded = load_catalog(&text).map(Arc::new).map_err(|error| FetchFailure::Catalog { url, error });
+    mark("tool-compare:catalog-loaded");
+    loaded
+}
+
+/// A `performance.mark`, for the benchmark's breakdown of start-up.
+pub fn mark(name: &str) {
+    if let Some(performance) = leptos::prelude::window().performance() {
+        let _ = performance.mark(name);
+    }
 }
 
 pub async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
