@@ -76,23 +76,29 @@ pub struct Tool {
     pub name: String,
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 120)))]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub category: String,
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 300)))]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub tagline: String,
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 5000)))]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// Home page; http or https only.
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"), length(max = 2048)))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
     /// The pricing read: "Free", "Freemium", "Paid", ...
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 120)))]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub entry: String,
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 100)))]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
 }
 

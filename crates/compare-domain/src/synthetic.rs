@@ -43,13 +43,15 @@ pub fn synthetic_catalog(tools: usize) -> Catalog {
 }
 
 /// The same catalog in the split layout: an index whose tools carry only
-/// what the pickers need, and each full tool for its own file, named by
-/// `tool_details` ("tools/{id}.json").
+/// what the pickers need (id, name, category), and each full tool for its
+/// own file, named by `tool_details` ("tools/{id}.json").
 pub fn split_synthetic_catalog(tools: usize) -> (Catalog, Vec<Tool>) {
     let mut index = synthetic_catalog(tools);
     index.tool_details = Some("tools/{id}.json".to_string());
     let details = index.tools.clone();
     for tool in &mut index.tools {
+        tool.tagline.clear();
+        tool.entry.clear();
         tool.description.clear();
         tool.link = None;
         tool.reviews.clear();
