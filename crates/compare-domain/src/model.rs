@@ -47,7 +47,7 @@ pub struct Catalog {
     /// Split layout for large catalogs: the URL of each tool's own file,
     /// with `{id}` for the tool id, relative to the catalog (e.g.
     /// `"tools/{id}.json"`). `tools` then lists only what the pickers need
-    /// (id, name, category, tagline, entry), and the widget fetches the
+    /// (id, name, category), and the widget fetches the
     /// full tool, reviews included, for the two tools on the card.
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"\{id\}"), length(max = 2048)))]
