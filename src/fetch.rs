@@ -76,7 +76,7 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
     let network = |timed_out: bool| FetchFailure::Network { url: url.to_string(), timed_out };
 
     let request = Request::get(url).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
-    let result = async {
+    async {
         let response = request.send().await.map_err(|_| network(timed_out()))?;
         // Refused before reading, so a huge file is never downloaded whole.
         let declared = response.headers().get("content-length").and_then(|n| n.parse::<usize>().ok());
@@ -97,8 +97,7 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
         // cleanly, as a JSON syntax error at the end of the text.
         response.text().await.map_err(|_| network(timed_out()))
     }
-    .await;
-    result
+    .await
 }
 
 struct Timeout {

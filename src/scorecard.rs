@@ -35,6 +35,7 @@ pub fn Scorecard(a: Arc<Tool>, b: Arc<Tool>) -> impl IntoView {
             .filter(|(_, _, review)| review.is_some_and(|rv| teaser(&rv.quote, TEASER_CHARS).is_some()))
             .map(|(r, side, _)| (r, side))
             .collect();
+        let has_expandable = !expandable.is_empty();
         let all_open = {
             let expandable = expandable.clone();
             move || expanded.with(|open| expandable.iter().all(|key| open.contains(key)))
@@ -46,9 +47,6 @@ pub fn Scorecard(a: Arc<Tool>, b: Arc<Tool>) -> impl IntoView {
                 expanded.set(target);
             }
         };
-        let has_expandable = rows.iter().any(|row| {
-            [row.a, row.b].into_iter().flatten().any(|rv| teaser(&rv.quote, TEASER_CHARS).is_some())
-        });
 
         let body = if rows.is_empty() {
             view! { <p class="tcw-empty">{state.label(|l| l.no_reviews())}</p> }.into_any()

@@ -24,7 +24,6 @@ pub struct VoteState {
     notice: RwSignal<Option<StorageNotice>>,
     /// What the live region last announced.
     announcement: RwSignal<String>,
-    catalog_url: StoredValue<String>,
 }
 
 impl VoteState {
@@ -38,7 +37,6 @@ impl VoteState {
             notice: RwSignal::new(ballot.notice()),
             ballot: StoredValue::new_local(ballot),
             announcement: RwSignal::new(String::new()),
-            catalog_url: StoredValue::new(catalog_url),
         };
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             // A `null` key means another tab cleared the whole storage.
@@ -62,7 +60,7 @@ impl VoteState {
         Tally::published(catalog, pair).with_local_vote(self.my_side(catalog, pair))
     }
 
-    fn press(&self, catalog: &ValidCatalog, pair: Pair, side: usize, host: Option<&HostElement>) {
+    fn press(&self, catalog: &ValidCatalog, catalog_url: &str, pair: Pair, side: usize, host: Option<&HostElement>) {
         let (a, b) = (catalog.tool(pair.a), catalog.tool(pair.b));
         let tool = if side == 0 { a } else { b };
         let change = self.ballot.try_update_value(|ballot| ballot.press(&a.id, &b.id, &tool.id));
@@ -87,7 +85,7 @@ impl VoteState {
             None => fill(labels.vote_withdrawn(), &[("standing", &standing)]),
         });
         if let Some(host) = host {
-            dispatch_vote_event(host, &self.catalog_url.get_value(), [&a.id, &b.id], &change);
+            dispatch_vote_event(host, catalog_url, [&a.id, &b.id], &change);
         }
     }
 }
@@ -150,7 +148,10 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
                     type="button"
                     class="tcw-button tcw-vote"
                     aria-pressed=move || if mine() == Some(side) { "true" } else { "false" }
-                    on:click=move |_| state.catalog.with_value(|c| votes.press(c, pair, side, host.as_ref()))
+                    on:click=move |_| {
+                        let url = state.catalog_url.get_value();
+                        state.catalog.with_value(|c| votes.press(c, &url, pair, side, host.as_ref()))
+                    }
                 >
                     {state.fill(|l| l.vote_for(), &[("tool", &name)])}
                 </button>

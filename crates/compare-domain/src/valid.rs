@@ -80,6 +80,17 @@ pub struct ValidCatalog {
     warnings: Vec<Problem>,
 }
 
+/// The warnings among `problems`, or every error as a `LoadError`.
+fn only_warnings(problems: Vec<Problem>) -> Result<Vec<Problem>, LoadError> {
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
+        problems.into_iter().partition(|p| p.severity == Severity::Error);
+    if errors.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(LoadError::Invalid(errors))
+    }
+}
+
 /// Parses and validates catalog text: the only way to get a [`ValidCatalog`],
 /// so the widget never shows a partly valid catalog as if it were complete.
 pub fn load_catalog(text: &str) -> Result<ValidCatalog, LoadError> {
@@ -89,11 +100,7 @@ pub fn load_catalog(text: &str) -> Result<ValidCatalog, LoadError> {
 
 impl ValidCatalog {
     pub fn new(catalog: Catalog) -> Result<ValidCatalog, LoadError> {
-        let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
-            validate(&catalog).into_iter().partition(|p| p.severity == Severity::Error);
-        if !errors.is_empty() {
-            return Err(LoadError::Invalid(errors));
-        }
+        let warnings = only_warnings(validate(&catalog))?;
         let tools_by_id = catalog
             .tools
             .iter()
@@ -147,15 +154,8 @@ impl ValidCatalog {
     /// Reads and checks one tool file of a split catalog.
     pub fn load_tool_details(&self, tool: ToolRef, text: &str) -> Result<Tool, LoadError> {
         let details: Tool = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
-        let (errors, _): (Vec<Problem>, Vec<Problem>) =
-            validate_tool_file(&self.catalog, &details, &self.tool(tool).id)
-                .into_iter()
-                .partition(|p| p.severity == Severity::Error);
-        if errors.is_empty() {
-            Ok(details)
-        } else {
-            Err(LoadError::Invalid(errors))
-        }
+        only_warnings(validate_tool_file(&self.catalog, &details, &self.tool(tool).id))?;
+        Ok(details)
     }
 
     pub fn tool_count(&self) -> usize {
