@@ -1,16 +1,14 @@
 // The seed comparison as a reader sees it on the standalone page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withServerAndBrowser, newPage, waitForCard } from './harness.mjs';
+import { withServerAndBrowser, newPage, openSeedCard } from './harness.mjs';
 
 const env = withServerAndBrowser();
 
-const SEED = 'SmolLM3 vs Vercel AI Gateway';
 
 test('the seed card shows both tools with their facts', async () => {
   const page = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForCard(page, SEED);
+  await openSeedCard(page, env.server.url);
   const tools = page.locator('.tcw-tool');
   assert.equal(await tools.count(), 2);
   const facts = async (i) => {
@@ -39,8 +37,7 @@ test('the seed card shows both tools with their facts', async () => {
 
 test('quotes start as teasers and "Expand all" shows all eight in full', async () => {
   const page = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForCard(page, SEED);
+  await openSeedCard(page, env.server.url);
   const quotes = page.locator('.tcw-quote');
   assert.equal(await quotes.count(), 8);
   const disclosures = page.locator('button.tcw-disclosure');
@@ -66,8 +63,7 @@ test('quotes start as teasers and "Expand all" shows all eight in full', async (
 
 test('one quote expands in place and collapses again', async () => {
   const page = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForCard(page, SEED);
+  await openSeedCard(page, env.server.url);
   const button = page.locator('button.tcw-disclosure').nth(5);
   const quote = page.locator('#' + (await button.getAttribute('aria-controls')));
   assert.ok((await quote.innerText()).endsWith('…'));
@@ -81,8 +77,7 @@ test('one quote expands in place and collapses again', async () => {
 
 test('the scorecard has one row per reviewer with their verdicts', async () => {
   const page = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForCard(page, SEED);
+  await openSeedCard(page, env.server.url);
   const rows = page.locator('.tcw-row');
   const summary = [];
   for (const row of await rows.all()) {

@@ -83,6 +83,14 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
+export const SEED = 'SmolLM3 vs Vercel AI Gateway';
+
+/** Opens `url` (the standalone page by default) and waits for the seed card. */
+export async function openSeedCard(page, url) {
+  await page.goto(url);
+  await waitForCard(page, SEED);
+}
+
 /** Waits until the card shows the given heading, e.g. "SmolLM3 vs Vercel AI Gateway". */
 export async function waitForCard(page, heading) {
   await page.getByRole('heading', { level: 2, name: heading }).waitFor({ timeout: 15000 });

@@ -1,11 +1,10 @@
 // Choosing the pair: pickers, swap, curated links, the address bar, history.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withServerAndBrowser, newPage, waitForCard } from './harness.mjs';
+import { withServerAndBrowser, newPage, waitForCard, openSeedCard, SEED } from './harness.mjs';
 
 const env = withServerAndBrowser();
 
-const SEED = 'SmolLM3 vs Vercel AI Gateway';
 const pairInUrl = (page) => {
   const params = new URL(page.url()).searchParams;
   return `${params.get('a')} / ${params.get('b')}`;
@@ -13,8 +12,7 @@ const pairInUrl = (page) => {
 
 test('typing filters the first picker and Enter picks the highlighted tool', async () => {
   const page = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForCard(page, SEED);
+  await openSeedCard(page, env.server.url);
   const first = page.getByRole('combobox', { name: 'First tool' });
   await first.click();
   await first.pressSequentially('lite');
@@ -31,8 +29,7 @@ test('typing filters the first picker and Enter picks the highlighted tool', asy
 
 test('arrow keys move through the options and the other side is never offered', async () => {
   const page = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForCard(page, SEED);
+  await openSeedCard(page, env.server.url);
   const second = page.getByRole('combobox', { name: 'Second tool' });
   await second.focus();
   await second.press('ArrowDown');
@@ -51,8 +48,7 @@ test('arrow keys move through the options and the other side is never offered', 
 
 test('Escape closes the list and keeps the chosen tool', async () => {
   const page = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForCard(page, SEED);
+  await openSeedCard(page, env.server.url);
   const first = page.getByRole('combobox', { name: 'First tool' });
   await first.click();
   await first.pressSequentially('portk');
@@ -64,8 +60,7 @@ test('Escape closes the list and keeps the chosen tool', async () => {
 
 test('filtering matches the category as well as the name', async () => {
   const page = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForCard(page, SEED);
+  await openSeedCard(page, env.server.url);
   const first = page.getByRole('combobox', { name: 'First tool' });
   await first.click();
   await first.pressSequentially('developer');
@@ -78,8 +73,7 @@ test('filtering matches the category as well as the name', async () => {
 
 test('an option can be picked with the mouse', async () => {
   const page = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForCard(page, SEED);
+  await openSeedCard(page, env.server.url);
   const second = page.getByRole('combobox', { name: 'Second tool' });
   await second.click();
   await second.pressSequentially('open');
@@ -89,8 +83,7 @@ test('an option can be picked with the mouse', async () => {
 
 test('"Swap tools" swaps the pair and the address', async () => {
   const page = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForCard(page, SEED);
+  await openSeedCard(page, env.server.url);
   await page.getByRole('button', { name: 'Swap tools' }).click();
   await waitForCard(page, 'Vercel AI Gateway vs SmolLM3');
   assert.equal(pairInUrl(page), 'vercel-ai-gateway / smollm3');
@@ -101,8 +94,7 @@ test('"Swap tools" swaps the pair and the address', async () => {
 
 test('curated comparisons are one click away', async () => {
   const page = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForCard(page, SEED);
+  await openSeedCard(page, env.server.url);
   const nav = page.getByRole('group', { name: 'Curated comparisons' });
   assert.equal(await nav.getByRole('link', { name: SEED }).getAttribute('aria-current'), 'true');
   await nav.getByRole('link', { name: 'LiteLLM vs Portkey' }).click();

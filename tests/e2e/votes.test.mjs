@@ -1,17 +1,13 @@
 // "Which one would you ship with?": votes, the tally, persistence and events.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, withServerAndBrowser, newPage, waitForCard } from './harness.mjs';
+import { serveStatic, withServerAndBrowser, newPage, waitForCard, openSeedCard, SEED } from './harness.mjs';
 
 const env = withServerAndBrowser();
 
-const SEED = 'SmolLM3 vs Vercel AI Gateway';
 const key = () => `tool-compare:v1:votes:${env.server.url}catalog.json`;
 
-async function open(page) {
-  await page.goto(env.server.url);
-  await waitForCard(page, SEED);
-}
+const open = (page) => openSeedCard(page, env.server.url);
 
 /** What a reader sees of the vote: pressed states, counts, Community figures. */
 async function readVotes(page) {
