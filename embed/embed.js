@@ -1,16 +1,39 @@
-// Tool comparison widget: the script embed. Blog owners add
+// Tool comparison widget: the script embed and the standalone page's
+// start-up. Blog owners add
 //   <div data-tool-compare data-a="…" data-b="…"></div>
 //   <script type="module" src="…/embed.js"></script>
 // and this mounts an independent widget into every [data-tool-compare]
 // element, including ones added later; see the README ("Embedding").
-// The build writes dist/embed.js from this file, filling in the
-// content-hashed names of the Wasm bundle, so this name stays stable.
+// The build (`prerender site`) writes dist/embed.js from this file, filling
+// in this build's content-hashed file names and card fragments, so this
+// name stays stable.
+//
+// Cards are pre-rendered where possible (a pasted snippet's declarative
+// shadow root, a card fragment of a curated pair, the standalone pages):
+// the card is readable at once, and the Wasm starts when the card is near
+// the viewport and the browser is idle, or at the first interaction with
+// it. What the reader presses meanwhile is recorded and replayed on the
+// live card when it takes over (the `tool-compare:ready` event).
 
 const WIDGET_JS = '__WIDGET_JS__';
 const WIDGET_WASM = '__WIDGET_WASM__';
+const STYLESHEET = '__STYLESHEET__';
+/** Card fragments of the bundled catalog's curated pairs, by "idA idB". */
+const CARDS = '__CARDS__';
+
 const SELECTOR = '[data-tool-compare]';
+const PAGE_SELECTOR = '[data-tool-compare-page]';
+const PRERENDERED = '.tcw[data-tc-prerendered]';
 const WATCHED = ['data-a', 'data-b', 'data-theme', 'data-catalog'];
 const HEIGHT_MESSAGE = 'tool-compare:height';
+const READY_EVENT = 'tool-compare:ready';
+const LOADING = 'Loading the comparison…';
+/** How close to the viewport a card starts its widget. */
+const NEAR = '800px 0px';
+/** Events that start the widget at once, before any other reason. */
+const INTERACTIONS = ['pointerdown', 'keydown', 'focusin'];
+/** Keys a reader may press in a picker before the widget is there. */
+const REPLAYED_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Enter', 'Escape']);
 
 // Assets are resolved against this script, not the page, so a widget hosted
 // on one origin works on a blog of another.
@@ -24,78 +47,275 @@ const loadRuntime = () =>
     return bindings;
   }));
 
-/** element → mounted widget, or null while it loads. */
-const widgets = new Map();
+const whenIdle = (callback) =>
+  'requestIdleCallback' in window ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200);
 
-// Holds the card's space until the widget replaces it, so the host page
-// does not jump; the shadow root keeps the host's styles out.
-function placeholder(el, text) {
-  const shadow = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
-  shadow.replaceChildren();
+/**
+ * Calls `start` once: when `el` comes near the viewport and the browser is
+ * idle, or at the first interaction with it. Returns a function that
+ * cancels it.
+ */
+function startWhenWanted(el, start) {
+  let done = false;
+  const near = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        near.disconnect();
+        whenIdle(go);
+      }
+    },
+    { rootMargin: NEAR },
+  );
+  function cancel() {
+    done = true;
+    near.disconnect();
+    for (const type of INTERACTIONS) el.removeEventListener(type, go, true);
+  }
+  function go() {
+    if (done) return;
+    cancel();
+    start();
+  }
+  near.observe(el);
+  for (const type of INTERACTIONS) el.addEventListener(type, go, true);
+  return cancel;
+}
+
+/**
+ * While a pre-rendered card waits for the widget, records the presses on
+ * its controls (and the text typed into its pickers), to replay them on
+ * the live card once it is there.
+ */
+function recordUntilReady(el) {
+  let actions = [];
+  const onEvent = (event) => {
+    const control = event.composedPath()[0]?.closest?.('[data-tc-key]');
+    if (!control?.closest(PRERENDERED)) return;
+    const key = control.dataset.tcKey;
+    if (event.type === 'click' && control.getAttribute('aria-disabled') === 'true') {
+      event.preventDefault();
+      actions.push({ key, type: 'click' });
+    } else if (event.type === 'input') {
+      actions = actions.filter((action) => !(action.type === 'input' && action.key === key));
+      actions.push({ key, type: 'input', value: control.value });
+    } else if (event.type === 'keydown' && control.matches('input') && REPLAYED_KEYS.has(event.key)) {
+      event.preventDefault();
+      actions.push({ key, type: 'key', name: event.key });
+    }
+  };
+  const types = ['click', 'input', 'keydown'];
+  for (const type of types) el.addEventListener(type, onEvent, true);
+  el.addEventListener(
+    READY_EVENT,
+    () => {
+      for (const type of types) el.removeEventListener(type, onEvent, true);
+      const root = el.shadowRoot ?? el;
+      for (const action of actions) {
+        const live = root.querySelector(`[data-tc-key="${action.key}"]`);
+        if (!live) continue;
+        if (action.type === 'click') {
+          live.click();
+        } else if (action.type === 'input') {
+          live.value = action.value;
+          live.dispatchEvent(new Event('input', { bubbles: true }));
+        } else {
+          live.dispatchEvent(new KeyboardEvent('keydown', { key: action.name, bubbles: true, cancelable: true }));
+        }
+      }
+    },
+    { once: true },
+  );
+}
+
+/** A message box made with CSSOM only (no style sheet needed, CSP-safe). */
+function messageBox(text, role = 'status') {
   const box = document.createElement('div');
-  box.setAttribute('role', 'status');
+  box.setAttribute('role', role);
   box.textContent = text;
   box.style.cssText =
-    'box-sizing:border-box;min-height:36em;padding:1em;font:16px/1.5 system-ui,sans-serif;' +
-    'border:1px solid #d9dce3;border-radius:12px;color:#4f5663;display:grid;place-items:center';
+    'box-sizing:border-box;padding:1em;font:16px/1.5 system-ui,sans-serif;' +
+    'border:1px solid #d9dce3;border-radius:12px;color:#4f5663;background:Canvas';
+  return box;
+}
+
+/** Tells the reader the widget's code could not start, with "Try again". */
+function startFailure(error, retry) {
+  const box = messageBox(`The comparison widget could not start: ${error?.message ?? error}`, 'alert');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Try again';
+  button.style.marginLeft = '0.5em';
+  button.addEventListener('click', () => {
+    runtime = undefined;
+    box.remove();
+    retry();
+  });
+  box.append(button);
+  return box;
+}
+
+// ---- Script embeds -------------------------------------------------------
+
+/** element → { widget (null while it loads), cancel } */
+const embeds = new Map();
+
+const watched = new WeakSet();
+
+/** The widget's style sheet in the shadow root, the current build's. */
+function styleSheet(shadow) {
+  const href = asset(STYLESHEET);
+  let link = shadow.querySelector('link[rel="stylesheet"]');
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    shadow.prepend(link);
+  }
+  // A snippet pasted before the styles last changed links an older file.
+  if (link.href !== href) link.href = href;
+  return link;
+}
+
+const sheetLoaded = (link) =>
+  link.sheet
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+        link.addEventListener('load', resolve, { once: true });
+        // Unstyled beats nothing: the card still reads top to bottom.
+        link.addEventListener('error', resolve, { once: true });
+      });
+
+/** Holds the card's space until a card replaces it, so the page does not jump. */
+function placeholder(el, text) {
+  const shadow = el.shadowRoot;
+  for (const child of [...shadow.children]) if (child.localName !== 'link') child.remove();
+  const box = messageBox(text);
+  box.style.minHeight = '36em';
+  box.style.display = 'grid';
+  box.style.placeItems = 'center';
   shadow.append(box);
   return box;
 }
 
-async function mount(el) {
-  if (widgets.has(el)) return;
-  widgets.set(el, null);
+const themeOf = (el) => (['light', 'dark'].includes(el.dataset.theme?.trim()) ? el.dataset.theme.trim() : 'auto');
+
+/** The card fragment for the element's pair, if the build wrote one. */
+function fragmentFor(el) {
+  const catalog = el.dataset.catalog?.trim();
+  if (catalog && new URL(catalog, document.baseURI).href !== DEFAULT_CATALOG) return null;
+  const file = CARDS[`${el.dataset.a?.trim()} ${el.dataset.b?.trim()}`];
+  return file ? asset(file) : null;
+}
+
+async function showFragment(el, url) {
   try {
-    const bindings = await loadRuntime();
-    if (!el.isConnected || widgets.get(el) !== null) return;
-    widgets.set(el, bindings.mount_embed(el, DEFAULT_CATALOG));
-  } catch (error) {
-    widgets.delete(el);
-    const box = placeholder(el, `The comparison widget could not start: ${error?.message ?? error}`);
-    box.setAttribute('role', 'alert');
-    const retry = document.createElement('button');
-    retry.type = 'button';
-    retry.textContent = 'Try again';
-    retry.addEventListener('click', () => {
-      runtime = undefined;
-      placeholder(el, 'Loading the comparison…');
-      mount(el);
-    });
-    box.append(retry);
+    const response = await fetch(url);
+    if (!response.ok) return false;
+    const html = await response.text();
+    if (!embeds.has(el) || embeds.get(el).widget !== undefined) return false;
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    const card = template.content.querySelector(PRERENDERED);
+    if (!card) return false;
+    card.dataset.theme = themeOf(el);
+    placeholder(el, '').replaceWith(card);
+    return true;
+  } catch {
+    return false;
   }
 }
 
-function unmount(el) {
-  const widget = widgets.get(el);
-  widgets.delete(el);
-  widget?.unmount();
-}
-
-// Widgets far below the fold start when the reader scrolls near them.
-const nearView = new IntersectionObserver(
-  (entries) => {
-    for (const entry of entries) {
-      if (entry.isIntersecting) {
-        nearView.unobserve(entry.target);
-        mount(entry.target);
-      }
-    }
-  },
-  { rootMargin: '800px 0px' },
-);
-
-const watched = new WeakSet();
 function watch(el) {
   if (watched.has(el)) return;
   watched.add(el);
-  placeholder(el, 'Loading the comparison…');
-  nearView.observe(el);
+  const shadow = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+  styleSheet(shadow);
+  const state = { widget: undefined, cancel: () => {} };
+  embeds.set(el, state);
+  const card = shadow.querySelector(PRERENDERED);
+  if (card) {
+    card.dataset.theme = themeOf(el);
+    waitForReader(el);
+    return;
+  }
+  placeholder(el, LOADING);
+  const fragment = fragmentFor(el);
+  if (fragment) {
+    showFragment(el, fragment).then((shown) => (shown ? waitForReader(el) : startWhenNear(el)));
+  } else {
+    startWhenNear(el);
+  }
+}
+
+/** A pre-rendered card: the widget starts when the reader is likely to use it. */
+function waitForReader(el) {
+  recordUntilReady(el);
+  embeds.get(el).cancel = startWhenWanted(el, () => mount(el));
+}
+
+/** No card yet: widgets far below the fold start when the reader scrolls near. */
+function startWhenNear(el) {
+  const near = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        near.disconnect();
+        mount(el);
+      }
+    },
+    { rootMargin: NEAR },
+  );
+  near.observe(el);
+  embeds.get(el).cancel = () => near.disconnect();
+}
+
+async function mount(el) {
+  const state = embeds.get(el);
+  if (!state || state.widget !== undefined) return;
+  state.widget = null;
+  try {
+    const [bindings] = await Promise.all([loadRuntime(), sheetLoaded(styleSheet(el.shadowRoot))]);
+    if (!el.isConnected || embeds.get(el) !== state) return;
+    state.widget = bindings.mount_embed(el, DEFAULT_CATALOG);
+  } catch (error) {
+    state.widget = undefined;
+    const card = el.shadowRoot.querySelector(PRERENDERED);
+    const box = startFailure(error, () => mount(el));
+    // A pre-rendered card stays readable; the message goes above it.
+    if (card) card.before(box);
+    else placeholder(el, '').replaceWith(box);
+  }
 }
 
 function forget(el) {
   watched.delete(el);
-  nearView.unobserve(el);
-  unmount(el);
+  const state = embeds.get(el);
+  embeds.delete(el);
+  state?.cancel();
+  state?.widget?.unmount();
+}
+
+/** The page changed an attribute of a widget's element. */
+function changed(el, attribute) {
+  const state = embeds.get(el);
+  if (!state) return;
+  if (state.widget) {
+    if (attribute === 'data-catalog') {
+      forget(el);
+      el.shadowRoot.replaceChildren();
+      watch(el);
+    } else {
+      state.widget.refresh();
+    }
+    return;
+  }
+  const card = el.shadowRoot.querySelector(PRERENDERED);
+  if (card && attribute === 'data-theme') {
+    card.dataset.theme = themeOf(el);
+  } else if (card) {
+    // The pre-rendered card shows another pair: the widget draws this one.
+    state.cancel();
+    placeholder(el, LOADING);
+    mount(el);
+  }
 }
 
 const within = (node) => (node.nodeType === 1 ? [...(node.matches(SELECTOR) ? [node] : []), ...node.querySelectorAll(SELECTOR)] : []);
@@ -103,14 +323,7 @@ const within = (node) => (node.nodeType === 1 ? [...(node.matches(SELECTOR) ? [n
 new MutationObserver((records) => {
   for (const record of records) {
     if (record.type === 'attributes') {
-      const el = record.target;
-      if (!el.matches(SELECTOR)) continue;
-      if (record.attributeName === 'data-catalog' && widgets.has(el)) {
-        unmount(el);
-        mount(el);
-      } else {
-        widgets.get(el)?.refresh();
-      }
+      if (record.target.matches(SELECTOR)) changed(record.target, record.attributeName);
       continue;
     }
     // A removed element unmounts and leaks nothing; a moved one stays.
@@ -120,6 +333,45 @@ new MutationObserver((records) => {
 }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED });
 
 for (const el of document.querySelectorAll(SELECTOR)) watch(el);
+
+// ---- The standalone page -------------------------------------------------
+
+/**
+ * `index.html` and the pages of curated pairs hold a pre-rendered card.
+ * When the address asks for what that card shows, the widget waits for
+ * the reader like an embed; otherwise (another pair or catalog) the card
+ * gives way to a placeholder and the widget starts at once. The Wasm's own
+ * start function mounts the live widget there.
+ */
+function startPage(page) {
+  const params = new URLSearchParams(location.search);
+  let card = page.querySelector(PRERENDERED);
+  const theme = params.get('theme');
+  if (card && ['light', 'dark', 'auto'].includes(theme)) card.dataset.theme = theme;
+  const [a, b] = [params.get('a'), params.get('b')];
+  const asked = !params.get('catalog') && ((a === null && b === null) || (a === card?.dataset.a && b === card?.dataset.b));
+  const start = () =>
+    loadRuntime().catch((error) => {
+      const box = startFailure(error, start);
+      card = page.querySelector(PRERENDERED);
+      if (card) card.before(box);
+      else page.replaceChildren(box);
+    });
+  if (card && asked) {
+    recordUntilReady(page);
+    startWhenWanted(page, start);
+  } else {
+    const loading = document.createElement('p');
+    loading.className = 'tc-placeholder';
+    loading.setAttribute('role', 'status');
+    loading.textContent = LOADING;
+    page.replaceChildren(loading);
+    start();
+  }
+}
+
+const page = document.querySelector(PAGE_SELECTOR);
+if (page) startPage(page);
 
 // Iframe embeds post their height; each message resizes only the frame it
 // came from (matched by event.source), never another widget's frame.

@@ -124,6 +124,12 @@ labels! {
     /// {ids}: the unknown ids
     unknown_tool = "This catalog has no tool {ids}, so the first curated comparison is shown instead.";
     same_tool = "A tool cannot be compared with itself, so the first curated comparison is shown instead.";
+    /// Said by a pre-rendered card's controls until the widget's code has loaded
+    controls_loading = "The interactive controls are still loading; what you press now is done as soon as they are ready.";
+    /// Shown on a pre-rendered card when the browser runs no JavaScript
+    needs_javascript = "Switching tools and voting need JavaScript; everything else is here.";
+    /// {a}, {b}: the tool names; {verdict}: the verdict line. The description of a comparison's own page for search engines and link previews
+    page_description = "{a} vs {b}: {verdict}. Panel verdicts, reviewer quotes, pricing and reader votes side by side.";
     /// The twelve month names, separated by commas
     months = "January,February,March,April,May,June,July,August,September,October,November,December";
     /// {day}, {month}, {year}

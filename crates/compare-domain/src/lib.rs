@@ -10,6 +10,8 @@ pub mod parse;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
 pub mod stats;
 pub mod synthetic;
 pub mod tally;

@@ -44,6 +44,13 @@ pub struct Catalog {
     /// Overrides of the widget's own strings, e.g. a translation.
     #[serde(default)]
     pub labels: crate::labels::Labels,
+    /// Where the widget's `dist/` folder is published (http or https), e.g.
+    /// "https://widgets.example.com/compare/". The pre-rendered pages of
+    /// curated pairs then get absolute canonical and Open Graph addresses;
+    /// without it their canonical links are relative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"), length(max = 2048)))]
+    pub site_url: Option<String>,
     /// Split layout for large catalogs: the URL of each tool's own file,
     /// with `{id}` for the tool id, relative to the catalog (e.g.
     /// `"tools/{id}.json"`). `tools` then lists only what the pickers need

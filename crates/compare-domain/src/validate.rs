@@ -89,6 +89,7 @@ const TOOLS: Path = Path::Root("tools");
 const COMPARISONS: Path = Path::Root("comparisons");
 const CTA: Path = Path::Root("cta");
 const LABELS: Path = Path::Root("labels");
+const SITE_URL: Path = Path::Root("site_url");
 const TOOL_DETAILS: Path = Path::Root("tool_details");
 const FILE: Path = Path::Root("");
 
@@ -141,6 +142,9 @@ impl Checker {
             } else if template.contains("://") && !is_web_link(template) {
                 self.error(&TOOL_DETAILS, format!("{template:?} is not a relative, http or https URL"));
             }
+        }
+        if let Some(site) = &catalog.site_url {
+            self.link(&SITE_URL, site);
         }
         for (name, text) in catalog.labels.overridden() {
             self.required(&LABELS.field(name), text, MAX_SHORT_TEXT_CHARS, "empty label");
@@ -603,6 +607,12 @@ mod tests {
                 r#"id: the file describes "b", not "a""#,
             ]
         );
+    }
+
+    #[test]
+    fn the_site_address_must_be_a_web_link() {
+        let json = with_tools(&format!("{A},{B}")).replace("\"tools\"", r#""site_url":"javascript:alert(1)","tools""#);
+        assert_eq!(errors(&json), [r#"site_url: "javascript:alert(1)" is not an http or https link"#]);
     }
 
     #[test]

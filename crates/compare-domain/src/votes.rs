@@ -139,6 +139,17 @@ pub trait VoteStore {
     fn write(&self, text: &str) -> Result<(), StoreError>;
 }
 
+/// A boxed store is a store, so one ballot type serves every kind of store.
+impl<S: VoteStore + ?Sized> VoteStore for Box<S> {
+    fn read(&self) -> Result<Option<String>, StoreError> {
+        (**self).read()
+    }
+
+    fn write(&self, text: &str) -> Result<(), StoreError> {
+        (**self).write(text)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StoreError {
     /// No storage, or it refuses access (privacy settings, sandboxed frames).

@@ -1,6 +1,5 @@
 //! Loading the catalog over the network, with failures that say what failed.
 
-use std::fmt;
 use std::sync::Arc;
 
 use compare_domain::limits::MAX_CATALOG_BYTES;
@@ -8,50 +7,7 @@ use compare_domain::{load_catalog, LoadError, ParseError, ValidCatalog};
 use gloo_net::http::Request;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-/// A catalog request is abandoned after this long, so a stalled network
-/// shows "Try again" instead of an endless spinner.
-pub const TIMEOUT_SECONDS: u32 = 15;
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum FetchFailure {
-    /// The server answered with an error status.
-    Http { url: String, status: u16, status_text: String },
-    /// No answer: offline, DNS, CORS refusal, or the timeout.
-    Network { url: String, timed_out: bool },
-    /// An answer that is not a usable catalog.
-    Catalog { url: String, error: LoadError },
-}
-
-impl fmt::Display for FetchFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FetchFailure::Http { url, status, status_text } => {
-                write!(f, "The catalog file {url} could not be loaded: the server answered HTTP {status}")?;
-                if !status_text.is_empty() {
-                    write!(f, " {status_text}")?;
-                }
-                f.write_str(".")
-            }
-            FetchFailure::Network { url, timed_out: true } => write!(
-                f,
-                "The catalog file {url} could not be loaded: no answer within {TIMEOUT_SECONDS} seconds."
-            ),
-            FetchFailure::Network { url, timed_out: false } => write!(
-                f,
-                "The catalog file {url} could not be loaded: the network request failed (offline, or blocked by the server's CORS settings)."
-            ),
-            FetchFailure::Catalog { url, error: LoadError::Parse(err) } => {
-                write!(f, "The catalog file {url} cannot be read: {err}.")
-            }
-            FetchFailure::Catalog { url, error: LoadError::Invalid(problems) } => write!(
-                f,
-                "The catalog file {url} has {} problem{}:",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            ),
-        }
-    }
-}
+use crate::ui::status::{FetchFailure, TIMEOUT_SECONDS};
 
 pub async fn fetch_catalog(url: String) -> Result<Arc<ValidCatalog>, FetchFailure> {
     let text = fetch_text(&url).await?;

@@ -6,6 +6,32 @@ use compare_domain::labels::{fill, Labels};
 use compare_domain::{Pair, ToolRef, ValidCatalog};
 use leptos::prelude::*;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// Follows the reader's `prefers-color-scheme`.
+    Auto,
+}
+
+impl Theme {
+    pub fn parse(text: Option<&str>) -> Theme {
+        match text.map(str::trim) {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
 /// One of the two places on the card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -83,5 +109,22 @@ impl ComparisonState {
 
     pub fn tool_name(&self, tool: ToolRef) -> String {
         self.catalog.with_value(|c| c.tool(tool).name.clone())
+    }
+
+    /// The title of a page showing the pair.
+    pub fn page_title(&self, pair: Pair, site_title: &str) -> String {
+        self.catalog.with_value(|c| {
+            page_title(&c.catalog().labels, &c.tool(pair.a).name, &c.tool(pair.b).name, site_title)
+        })
+    }
+}
+
+/// "A vs B · site title", the same before and after the widget's code runs.
+pub fn page_title(labels: &Labels, a: &str, b: &str, site_title: &str) -> String {
+    let title = fill(labels.pair_title(), &[("a", a), ("b", b)]);
+    if site_title.is_empty() {
+        title
+    } else {
+        format!("{title} · {site_title}")
     }
 }

@@ -4,33 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::page_url;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Theme {
-    Light,
-    Dark,
-    /// Follows the reader's `prefers-color-scheme`.
-    Auto,
-}
-
-impl Theme {
-    pub fn parse(text: Option<&str>) -> Theme {
-        match text.map(str::trim) {
-            Some("light") => Theme::Light,
-            Some("dark") => Theme::Dark,
-            _ => Theme::Auto,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::Auto => "auto",
-        }
-    }
-}
+use crate::browser::page_url;
+use crate::ui::state::Theme;
 
 /// The pair the page asks for, as tool ids; either side may be missing.
 pub type RequestedPair = (Option<String>, Option<String>);

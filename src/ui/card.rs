@@ -10,16 +10,11 @@ use leptos::prelude::*;
 
 use std::sync::Arc;
 
-use crate::app::{Failure, Loading};
-use crate::fetch::mark;
-use crate::scorecard::{ReviewerSplit, Scorecard};
-use crate::tool_details::{Detail, ToolDetails};
-use crate::state::ComparisonState;
-use crate::votes::{VotePanel, VoteState};
-
-/// `performance.mark` set each time a complete card (both tools loaded) is
-/// in the document; the first one is the benchmark's time to card.
-pub const CARD_RENDERED_MARK: &str = "tool-compare:card-rendered";
+use crate::ui::scorecard::{ReviewerSplit, Scorecard};
+use crate::ui::state::ComparisonState;
+use crate::ui::status::{Failure, Loading};
+use crate::ui::tool_details::{Detail, ToolDetails};
+use crate::ui::votes::{VotePanel, VoteState};
 
 #[component]
 pub fn Card() -> impl IntoView {
@@ -60,9 +55,8 @@ fn card_view(
         .and_then(|c| c.updated.as_deref())
         .and_then(CalendarDate::parse);
     let labelled_by = heading_id.clone();
-    // Effects run once the view is in the document: the benchmark's
-    // "complete card" moment (bench/README.md), set by every full card.
-    Effect::new(|_| mark(CARD_RENDERED_MARK));
+    #[cfg(not(feature = "ssr"))]
+    crate::browser::handover::reveal_when_mounted(true);
     view! {
         <article class="tcw-card" aria-labelledby=labelled_by>
             <header class="tcw-card-header">
@@ -76,8 +70,8 @@ fn card_view(
                 <p class="tcw-verdict-line">{verdict_line(labels, &a, &b)}</p>
             </header>
             <div class="tcw-tools">
-                {tool_column(labels, &a, move || community(0))}
-                {tool_column(labels, &b, move || community(1))}
+                {tool_column(labels, &a, "link-0", move || community(0))}
+                {tool_column(labels, &b, "link-1", move || community(1))}
             </div>
             <Scorecard a=a.clone() b=b.clone() />
             <ReviewerSplit a=a.clone() b=b.clone() />
@@ -108,12 +102,13 @@ fn community_explanation(labels: &Labels, published: Tally) -> String {
 fn tool_column(
     labels: &Labels,
     tool: &Tool,
+    key: &'static str,
     community: impl Fn() -> String + Send + Sync + 'static,
 ) -> impl IntoView {
     let ship = ShipShare::of(tool);
     let name = match &tool.link {
         Some(link) => view! {
-            <a href=link.clone() rel="noopener noreferrer" target="_blank">
+            <a href=link.clone() rel="noopener noreferrer" target="_blank" data-tc-key=key>
                 {tool.name.clone()}
                 <span class="tcw-visually-hidden">" " {labels.opens_in_new_tab().to_string()}</span>
             </a>

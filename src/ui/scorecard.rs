@@ -11,18 +11,34 @@ use std::sync::Arc;
 use compare_domain::{Review, Tool, Verdict};
 use leptos::prelude::*;
 
-use crate::state::ComparisonState;
+use crate::ui::prerender_mode::{waiting, PRERENDERING};
+use crate::ui::state::ComparisonState;
 
 /// Characters of a quote shown while it is collapsed.
 const TEASER_CHARS: usize = 150;
 
 /// A quote on the card: its scorecard row and side (0 = first tool).
-type QuoteKey = (usize, usize);
+pub type QuoteKey = (usize, usize);
+
+/// The quotes a reader had expanded on the pre-rendered card that the live
+/// card takes over; provided by context for the first card only.
+#[derive(Clone, Default)]
+pub struct ExpandedAtStart(pub HashSet<QuoteKey>);
+
+/// `data-tc-key` of a quote's disclosure, the same in both renderings so
+/// that expanded quotes and focus survive the hand-over.
+pub fn quote_key_attr((row, side): QuoteKey) -> String {
+    format!("quote-{row}-{side}")
+}
 
 #[component]
 pub fn Scorecard(a: Arc<Tool>, b: Arc<Tool>) -> impl IntoView {
     let state = expect_context::<ComparisonState>();
-    let expanded = RwSignal::new(HashSet::<QuoteKey>::new());
+    // Taken once: a later card (another pair) starts collapsed.
+    let at_start = use_context::<StoredValue<ExpandedAtStart>>()
+        .map(|stored| stored.try_update_value(std::mem::take).unwrap_or_default())
+        .unwrap_or_default();
+    let expanded = RwSignal::new(at_start.0);
 
     state.catalog.with_value(|catalog| {
         let rows = scorecard(&catalog.catalog().reviewers, &a, &b);
@@ -82,7 +98,13 @@ pub fn Scorecard(a: Arc<Tool>, b: Arc<Tool>) -> impl IntoView {
                     {has_expandable
                         .then(|| {
                             view! {
-                                <button type="button" class="tcw-button tcw-small" on:click=toggle_all>
+                                <button
+                                    type="button"
+                                    class="tcw-button tcw-small"
+                                    data-tc-key="expand-all"
+                                    {..waiting(state)}
+                                    on:click=toggle_all
+                                >
                                     {move || state.label(|l| if all_open() { l.collapse_all() } else { l.expand_all() })}
                                 </button>
                             }
@@ -127,11 +149,15 @@ fn quote_cell(
             _ => full.clone(),
         }
     };
+    if PRERENDERING {
+        return static_quote(state, key, tool_name, badge_class, badge_text, full, short).into_any();
+    }
     let toggle = short.is_some().then(|| {
         view! {
             <button
                 type="button"
                 class="tcw-disclosure"
+                data-tc-key=quote_key_attr(key)
                 aria-expanded=move || if is_open() { "true" } else { "false" }
                 aria-controls=quote_id.clone()
                 on:click=move |_| {
@@ -164,6 +190,47 @@ fn quote_cell(
         </div>
     }
     .into_any()
+}
+
+/// A quote of the pre-rendered card: the teaser, and the full quote in a
+/// native `<details>` that works without script. The style sheet hides the
+/// teaser while the details are open and puts the summary under the quote,
+/// where the live card has its disclosure button.
+fn static_quote(
+    state: ComparisonState,
+    key: QuoteKey,
+    tool_name: &str,
+    badge_class: &'static str,
+    badge_text: String,
+    full: String,
+    short: Option<String>,
+) -> impl IntoView {
+    let quote = move |text: String, class: &'static str| {
+        (!text.is_empty()).then(|| view! { <blockquote class=class><p>{text}</p></blockquote> })
+    };
+    let body = match short {
+        None => quote(full, "tcw-quote").into_any(),
+        Some(short) => view! {
+            {quote(short, "tcw-quote tcw-teaser")}
+            <details class="tcw-more" data-tc-key=quote_key_attr(key)>
+                <summary class="tcw-disclosure">
+                    <span class="tcw-when-closed">{state.label(|l| l.read_full_quote())}</span>
+                    <span class="tcw-when-open">{state.label(|l| l.show_less())}</span>
+                </summary>
+                {quote(full, "tcw-quote")}
+            </details>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="tcw-cell">
+            <p class="tcw-cell-head">
+                <span class=badge_class>{badge_text}</span>
+                <span class="tcw-cell-tool">{tool_name.to_string()}</span>
+            </p>
+            {body}
+        </div>
+    }
 }
 
 #[component]

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
-use crate::config::{Theme, WidgetConfig};
-use crate::host::HostElement;
-use crate::{app, panic_report};
+use crate::browser::config::WidgetConfig;
+use crate::browser::{mount, page_url, panic_report};
+use crate::ui::state::Theme;
 
 /// One mounted widget; `embed.js` keeps it to pass on attribute changes and
 /// to unmount it when its element leaves the page.
@@ -26,37 +26,24 @@ fn attribute(host: &HtmlElement, name: &str) -> Option<String> {
     host.get_attribute(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
 }
 
-/// Mounts a widget into `host`'s shadow root. `default_catalog` is the
-/// `catalog.json` beside `embed.js`, used when `data-catalog` is absent.
+/// Mounts a widget into `host`'s shadow root (made by `embed.js`, or
+/// declared by a pre-rendered snippet), taking over a pre-rendered card
+/// there. `default_catalog` is the `catalog.json` beside `embed.js`, used
+/// when `data-catalog` is absent.
 #[wasm_bindgen]
 pub fn mount_embed(host: HtmlElement, default_catalog: String) -> Result<EmbeddedWidget, JsValue> {
-    let shadow = match host.shadow_root() {
-        // Mounted before, then removed and re-inserted: start afresh.
-        Some(shadow) => {
-            shadow.set_inner_html("");
-            shadow
-        }
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
-    let container: HtmlElement = leptos::prelude::document().create_element("div")?.unchecked_into();
-    shadow.append_child(&container)?;
-
+    if host.shadow_root().is_none() {
+        host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    }
     let catalog = attribute(&host, "data-catalog").unwrap_or(default_catalog);
-    let catalog = crate::votes::absolute_url(&catalog);
     let config = WidgetConfig::new(
-        catalog,
+        page_url::absolute_url(&catalog),
         (attribute(&host, "data-a"), attribute(&host, "data-b")),
         Theme::parse(attribute(&host, "data-theme").as_deref()),
         false,
     );
-    panic_report::install(&host);
-    let context = HostElement::new(host.clone());
-    let widget_config = config.clone();
-    let mounted = leptos::mount::mount_to(container, move || {
-        provide_context(context);
-        view! { <app::Widget config=widget_config /> }
-    });
-    Ok(EmbeddedWidget { host, config, mounted: Some(Box::new(mounted)) })
+    let mounted = mount(&host, config.clone())?;
+    Ok(EmbeddedWidget { host, config, mounted: Some(mounted) })
 }
 
 #[wasm_bindgen]

@@ -46,3 +46,25 @@ pub fn push_pair(a: &str, b: &str) {
         let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
     }
 }
+
+/// The site's own title, which the page title adds to the pair's names:
+/// `data-site-title` of the page's widget element (a pre-rendered page's
+/// title already names its pair), else the document's title.
+pub fn site_title() -> String {
+    let document = leptos::prelude::document();
+    document
+        .query_selector("[data-tool-compare-page][data-site-title]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("data-site-title"))
+        .unwrap_or_else(|| document.title())
+}
+
+/// The catalog URL made absolute against the page, so that the same catalog
+/// gets the same votes from every page of a site.
+pub fn absolute_url(url: &str) -> String {
+    let base = leptos::prelude::document().base_uri().ok().flatten();
+    base.and_then(|base| web_sys::Url::new_with_base(url, &base).ok())
+        .map(|u| u.href())
+        .unwrap_or_else(|| url.to_string())
+}

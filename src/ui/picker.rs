@@ -8,7 +8,8 @@ use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::state::{ComparisonState, Side};
+use crate::ui::prerender_mode::waiting_field;
+use crate::ui::state::{ComparisonState, Side};
 
 /// Options drawn at once; the reader narrows the rest by typing.
 const OPTIONS_SHOWN: usize = 50;
@@ -135,6 +136,8 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
             <input
                 id=input_id
                 class="tcw-input"
+                data-tc-key=format!("picker-{}", side.slug())
+                {..waiting_field(state, state.tool_name(chosen.get_untracked()))}
                 type="text"
                 role="combobox"
                 autocomplete="off"

@@ -1,0 +1,94 @@
+//! What only a browser does: the live widget's root and its mounting
+//! (standalone page, script embed, taking over a pre-rendered card),
+//! fetching, vote storage, the address bar, the iframe's height and the
+//! panic report. Compiled only into the Wasm build.
+
+#[cfg(feature = "bench-json")]
+pub mod bench_json;
+pub mod config;
+pub mod embed;
+pub mod fetch;
+pub mod handover;
+pub mod host;
+pub mod iframe_height;
+pub mod page_url;
+pub mod panic_report;
+pub mod tool_files;
+pub mod vote_storage;
+pub mod widget;
+
+use std::any::Any;
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlElement;
+
+use crate::browser::config::WidgetConfig;
+use crate::browser::handover::Handover;
+use crate::browser::host::HostElement;
+use crate::browser::widget::Widget;
+use crate::ui::scorecard::ExpandedAtStart;
+
+/// Mounts a live widget into `host` (into its shadow root, if it has one),
+/// taking over the pre-rendered card there if there is one. Dropping the
+/// result unmounts the widget and disposes its reactive state.
+pub fn mount(host: &HtmlElement, config: WidgetConfig) -> Result<Box<dyn Any>, JsValue> {
+    panic_report::install(host);
+    let (container, handover, expanded) = match Handover::prepare(host) {
+        Some((handover, container, expanded)) => (container, Some(handover), expanded),
+        None => (fresh_container(host)?, None, HashSet::new()),
+    };
+    let context = HostElement::new(host.clone());
+    let mounted = leptos::mount::mount_to(container, move || {
+        provide_context(context);
+        if let Some(handover) = handover {
+            provide_context(handover);
+        }
+        provide_context(StoredValue::new(ExpandedAtStart(expanded)));
+        view! { <Widget config /> }
+    });
+    Ok(Box::new(mounted))
+}
+
+/// Replaces a placeholder with an empty container; style sheets linked in
+/// the shadow root stay.
+fn fresh_container(host: &HtmlElement) -> Result<HtmlElement, JsValue> {
+    let root: web_sys::Node = match host.shadow_root() {
+        Some(shadow) => shadow.into(),
+        None => host.clone().into(),
+    };
+    let children = root.child_nodes();
+    for i in (0..children.length()).rev() {
+        let Some(child) = children.item(i) else { continue };
+        let is_style_sheet = child.dyn_ref::<web_sys::Element>().is_some_and(|el| el.tag_name().eq_ignore_ascii_case("link"));
+        if !is_style_sheet {
+            root.remove_child(&child)?;
+        }
+    }
+    let container: HtmlElement = document().create_element("div")?.unchecked_into();
+    root.append_child(&container)?;
+    Ok(container)
+}
+
+/// The standalone page (`index.html` and the pages of curated pairs):
+/// settings come from its address. On any other page (loaded by
+/// `embed.js`) there is no such element, and the embed script mounts
+/// widgets itself through [`embed::mount_embed`].
+pub fn start_standalone_page() {
+    let Some(host) = document()
+        .query_selector("[data-tool-compare-page]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    if page_url::is_iframe_embed() {
+        iframe_height::report_height_to_parent(&host);
+    }
+    if let Ok(mounted) = mount(&host, WidgetConfig::from_page_url()) {
+        // The widget lives as long as the page.
+        std::mem::forget(mounted);
+    }
+}

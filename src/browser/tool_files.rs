@@ -1,0 +1,51 @@
+//! Fetching the tool files of a split catalog (`tool_details`) for the
+//! tools on the card.
+
+use std::sync::Arc;
+
+use compare_domain::{Pair, Tool, ToolRef};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::fetch::fetch_text;
+use crate::ui::state::ComparisonState;
+use crate::ui::status::FetchFailure;
+use crate::ui::tool_details::{Detail, ToolDetails};
+
+/// Starts fetching the card's tools whenever the pair changes.
+pub fn follow(details: ToolDetails, state: ComparisonState) {
+    if state.catalog.with_value(|c| c.catalog().tool_details.is_some()) {
+        Effect::new(move |_| request(details, state, state.pair.get()));
+    }
+}
+
+/// Fetches whichever of the pair's tools is neither loaded nor loading.
+pub fn request(details: ToolDetails, state: ComparisonState, pair: Pair) {
+    for tool in [pair.a, pair.b] {
+        let needed = details.loaded.with_untracked(|loaded| {
+            !matches!(loaded.get(&tool), Some(Detail::Ready(_) | Detail::Loading))
+        });
+        if !needed {
+            continue;
+        }
+        details.set(tool, Detail::Loading);
+        spawn_local(async move {
+            let detail = match fetch_tool(state, tool).await {
+                Ok(full) => Detail::Ready(Arc::new(full)),
+                Err(failure) => Detail::Failed(failure),
+            };
+            details.set(tool, detail);
+        });
+    }
+}
+
+async fn fetch_tool(state: ComparisonState, tool: ToolRef) -> Result<Tool, FetchFailure> {
+    let catalog = state.catalog.get_value();
+    let relative = catalog.tool_details_url(tool).unwrap_or_default();
+    // Relative to the catalog, wherever the page that shows it lives.
+    let url = web_sys::Url::new_with_base(&relative, &state.catalog_url.get_value())
+        .map(|u| u.href())
+        .unwrap_or(relative);
+    let text = fetch_text(&url).await?;
+    catalog.load_tool_details(tool, &text).map_err(|error| FetchFailure::Catalog { url, error })
+}

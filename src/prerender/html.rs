@@ -1,0 +1,38 @@
+//! Small HTML helpers for the markup the pre-render writes around the
+//! components' own (which Leptos escapes itself).
+
+/// Text for an element's content or a double-quoted attribute value.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What stands between the first `start` and the next `end`.
+pub fn between<'h>(html: &'h str, start: &str, end: &str) -> Option<&'h str> {
+    let from = html.find(start)? + start.len();
+    let to = html[from..].find(end)? + from;
+    Some(&html[from..to])
+}
+
+/// Replaces what stands between `start` and `end` (both kept) in `html`.
+pub fn replace_between(html: &str, start: &str, end: &str, with: &str) -> Result<String, String> {
+    let from = html.find(start).ok_or_else(|| format!("the page template has no {start}"))? + start.len();
+    let to = html[from..].find(end).ok_or_else(|| format!("the page template has no {end} after {start}"))? + from;
+    Ok(format!("{}{with}{}", &html[..from], &html[to..]))
+}
+
+/// Inserts `what` right before `marker` (e.g. `</head>`).
+pub fn insert_before(html: &str, marker: &str, what: &str) -> Result<String, String> {
+    let at = html.find(marker).ok_or_else(|| format!("the page template has no {marker}"))?;
+    Ok(format!("{}{what}{}", &html[..at], &html[at..]))
+}

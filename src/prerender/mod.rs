@@ -1,0 +1,132 @@
+//! Rendering cards to HTML natively with the widget's own components
+//! (`crate::ui`, built with `ssr`): the snippet command and the release
+//! build's pages and card fragments. The HTML shows every fact, figure,
+//! quote and verdict without script; `embed.js` and the Wasm take it over.
+
+pub mod html;
+pub mod site;
+pub mod snippet;
+pub mod stylesheet;
+
+use std::sync::Arc;
+
+use compare_domain::source::{beside, check_source, read_source};
+use compare_domain::votes::{Ballot, StoreError, VoteStore};
+use compare_domain::{Pair, Tool, ToolRef, ValidCatalog};
+use leptos::prelude::*;
+
+use crate::ui::comparison::Comparison;
+use crate::ui::state::{ComparisonState, Theme};
+use crate::ui::tool_details::{Detail, ToolDetails};
+use crate::ui::votes::VoteState;
+
+/// Prefix of a pre-rendered card's element ids. Cards in shadow roots
+/// never share ids; a standalone page holds one card.
+const ID_PREFIX: &str = "tcs";
+
+/// A catalog read, checked and ready to render, with where it came from
+/// (a split catalog's tool files are read beside it).
+pub struct LoadedCatalog {
+    pub source: String,
+    pub catalog: Arc<ValidCatalog>,
+}
+
+impl LoadedCatalog {
+    /// Reads and checks a catalog file or URL. A catalog with errors is
+    /// refused with the validator's own output (every problem with its
+    /// path, then the summary).
+    pub fn read(source: &str) -> Result<LoadedCatalog, String> {
+        let checked = check_source(source);
+        let text = match (&checked.text, checked.report.passed()) {
+            (Some(text), true) => text,
+            (None, _) => return Err(format!("{source}: {}", checked.report.lines.join("\n"))),
+            (Some(_), false) => return Err(checked.lines(source).join("\n")),
+        };
+        let catalog = compare_domain::load_catalog(text).map_err(|err| format!("{source}: {err:?}"))?;
+        Ok(LoadedCatalog { source: source.to_string(), catalog: Arc::new(catalog) })
+    }
+
+    /// The pair of two tool ids, or a message naming the unknown id.
+    pub fn pair(&self, a: &str, b: &str) -> Result<Pair, String> {
+        let find = |id: &str| {
+            self.catalog.find_tool(id).ok_or_else(|| format!("{}: there is no tool \"{id}\" in this catalog", self.source))
+        };
+        let pair = Pair { a: find(a)?, b: find(b)? };
+        if pair.a == pair.b {
+            return Err(format!("a tool cannot be compared with itself (\"{a}\")"));
+        }
+        Ok(pair)
+    }
+
+    /// The full entry of a tool (read from its own file in a split catalog).
+    pub fn full_tool(&self, tool: ToolRef) -> Result<Tool, String> {
+        match self.catalog.tool_details_url(tool) {
+            None => Ok(self.catalog.tool(tool).clone()),
+            Some(file) => {
+                let text = read_source(&beside(&self.source, &file)).map_err(|err| format!("{file}: {err}"))?;
+                self.catalog.load_tool_details(tool, &text).map_err(|err| format!("{file}: {err:?}"))
+            }
+        }
+    }
+
+    fn details(&self, pair: Pair) -> Result<ToolDetails, String> {
+        let details = ToolDetails::new();
+        for tool in [pair.a, pair.b] {
+            details.set(tool, Detail::Ready(Arc::new(self.full_tool(tool)?)));
+        }
+        Ok(details)
+    }
+}
+
+/// Where a pre-rendered card is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// A standalone page: curated pairs link to their own pages.
+    Page,
+    /// Inside another page (a snippet or a card fragment): curated pairs
+    /// are buttons, which wait for the widget's code.
+    Embedded,
+}
+
+/// A store with nothing in it: a pre-rendered card shows the published
+/// tally; the reader's own vote appears once the live widget takes over.
+struct NoVotes;
+
+impl VoteStore for NoVotes {
+    fn read(&self) -> Result<Option<String>, StoreError> {
+        Ok(None)
+    }
+
+    fn write(&self, _text: &str) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable)
+    }
+}
+
+/// The card of `pair` as HTML: the widget's root element, marked as
+/// pre-rendered, with its pair and theme.
+pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: Placement) -> Result<String, String> {
+    let details = loaded.details(pair)?;
+    let catalog = loaded.catalog.clone();
+    let (a, b) = (catalog.tool(pair.a).id.clone(), catalog.tool(pair.b).id.clone());
+    let owner = Owner::new();
+    let html = owner.with(move || {
+        provide_context(ComparisonState {
+            catalog: StoredValue::new(catalog),
+            pair: RwSignal::new(pair),
+            notice: RwSignal::new(None),
+            id_prefix: StoredValue::new(ID_PREFIX.to_string()),
+            catalog_url: StoredValue::new(String::new()),
+        });
+        let store: Box<dyn VoteStore> = Box::new(NoVotes);
+        provide_context(VoteState::new(Ballot::open(store)));
+        provide_context(details);
+        view! {
+            <div class="tcw" data-theme=theme.as_str() data-tc-prerendered="" data-a=a data-b=b>
+                <Comparison curated_as_links=placement == Placement::Page />
+            </div>
+        }
+        .to_html()
+    });
+    Ok(html)
+}
+

@@ -1,0 +1,169 @@
+//! What the release build writes besides Trunk's output (a post-build hook
+//! runs `prerender site`): the style sheet, `index.html` pre-rendered with
+//! the default pair, a page per curated pair, a card fragment per curated
+//! pair (both orders) for `embed.js`, and `embed.js` itself with this
+//! build's file names.
+
+use std::fs;
+use std::path::Path;
+
+use compare_domain::labels::fill;
+use compare_domain::stats::verdict_line;
+use compare_domain::Pair;
+
+use crate::prerender::html::{between, escape, insert_before, replace_between};
+use crate::prerender::{render_card, stylesheet, LoadedCatalog, Placement};
+use crate::ui::comparison::pair_page_file;
+use crate::ui::state::{page_title, Theme};
+
+/// The source of `dist/embed.js`; the build fills in its `__NAMES__`.
+const EMBED_JS: &str = include_str!("../../embed/embed.js");
+
+/// Where the page template holds the card (around the loading placeholder).
+const CARD_START: &str = "<!-- card -->";
+const CARD_END: &str = "<!-- /card -->";
+
+/// Folder of the card fragments inside `dist/`.
+const CARDS_DIR: &str = "cards";
+
+/// What was written, for the build log.
+pub struct Written {
+    pub pages: usize,
+    pub fragments: usize,
+}
+
+/// Pre-renders into Trunk's output folder `dir` (its `index.html` is the
+/// page template, its `catalog.json` the bundled catalog).
+pub fn build(dir: &Path) -> Result<Written, String> {
+    let loaded = LoadedCatalog::read(&dir.join("catalog.json").to_string_lossy())?;
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|err| format!("{}: {err}", parent.display()))?;
+        }
+        fs::write(&path, text).map_err(|err| format!("{}: {err}", path.display()))
+    };
+    let css = stylesheet::file_name();
+    write(&css, stylesheet::CSS)?;
+
+    let template_path = dir.join("index.html");
+    let template = fs::read_to_string(&template_path).map_err(|err| format!("{}: {err}", template_path.display()))?;
+    let template = PageTemplate::new(&template, &css)?;
+
+    let curated = loaded.catalog.curated_pairs();
+    let default = loaded.catalog.default_pair();
+    write("index.html", &template.page(&loaded, default, None)?)?;
+    for &pair in &curated {
+        write(&page_file(&loaded, pair), &template.page(&loaded, pair, Some(pair))?)?;
+    }
+
+    let mut cards = Vec::new();
+    for pair in curated.iter().flat_map(|&pair| [pair, pair.swapped()]) {
+        let file = format!("{CARDS_DIR}/{}", page_file(&loaded, pair));
+        write(&file, &render_card(&loaded, pair, Theme::Auto, Placement::Embedded)?)?;
+        let (a, b) = ids(&loaded, pair);
+        cards.push(format!("{}: {}", json_string(&format!("{a} {b}")), json_string(&file)));
+    }
+    write("embed.js", &embed_js(dir, &css, &cards.join(", "))?)?;
+    Ok(Written { pages: curated.len() + 1, fragments: cards.len() })
+}
+
+fn ids(loaded: &LoadedCatalog, pair: Pair) -> (String, String) {
+    (loaded.catalog.tool(pair.a).id.clone(), loaded.catalog.tool(pair.b).id.clone())
+}
+
+fn page_file(loaded: &LoadedCatalog, pair: Pair) -> String {
+    let (a, b) = ids(loaded, pair);
+    pair_page_file(&a, &b)
+}
+
+/// Trunk's `index.html` with what every page shares: the style sheet and
+/// `embed.js` (which starts the widget when the card is near and the
+/// browser idle, or at the first interaction).
+struct PageTemplate {
+    html: String,
+    site_title: String,
+}
+
+impl PageTemplate {
+    fn new(trunk_html: &str, css: &str) -> Result<PageTemplate, String> {
+        let site_title = between(trunk_html, "<title>", "</title>").ok_or("the page template has no <title>")?.trim().to_string();
+        let head = format!(
+            "<link rel=\"stylesheet\" href=\"./{css}\">\n    <script type=\"module\" src=\"./embed.js\"></script>\n  "
+        );
+        // Trunk leaves its build instruction when it injects no script.
+        let html = match between(trunk_html, "<link data-trunk rel=\"rust\"", ">") {
+            Some(rest) => trunk_html.replacen(&format!("<link data-trunk rel=\"rust\"{rest}>"), "", 1),
+            None => trunk_html.to_string(),
+        };
+        let html = insert_before(&html, "</head>", &head)?;
+        let html = html.replacen(
+            "data-tool-compare-page",
+            &format!("data-tool-compare-page data-site-title=\"{}\"", escape(&site_title)),
+            1,
+        );
+        Ok(PageTemplate { html, site_title })
+    }
+
+    /// A page showing `pair`; `own` is the curated pair whose own page this
+    /// is (`None` for `index.html`, whose canonical page is the default
+    /// pair's).
+    fn page(&self, loaded: &LoadedCatalog, pair: Pair, own: Option<Pair>) -> Result<String, String> {
+        let catalog = loaded.catalog.catalog();
+        let labels = &catalog.labels;
+        let [a, b] = [loaded.full_tool(pair.a)?, loaded.full_tool(pair.b)?];
+        let title = page_title(labels, &a.name, &b.name, &self.site_title);
+        let description = fill(
+            labels.page_description(),
+            &[("a", &a.name), ("b", &b.name), ("verdict", &verdict_line(labels, &a, &b))],
+        );
+        let canonical_file = page_file(loaded, own.unwrap_or(pair));
+        let canonical = match &catalog.site_url {
+            Some(site) => format!("{}/{canonical_file}", site.trim_end_matches('/')),
+            None => canonical_file,
+        };
+        let mut meta = format!(
+            "<link rel=\"canonical\" href=\"{canonical}\">\n    \
+             <meta property=\"og:type\" content=\"website\">\n    \
+             <meta property=\"og:title\" content=\"{og_title}\">\n    \
+             <meta property=\"og:description\" content=\"{description}\">\n    \
+             <meta property=\"og:site_name\" content=\"{site}\">\n    \
+             <meta name=\"twitter:card\" content=\"summary\">\n  ",
+            canonical = escape(&canonical),
+            og_title = escape(&fill(labels.pair_title(), &[("a", &a.name), ("b", &b.name)])),
+            description = escape(&description),
+            site = escape(&self.site_title),
+        );
+        if catalog.site_url.is_some() {
+            meta = format!("<meta property=\"og:url\" content=\"{}\">\n    {meta}", escape(&canonical));
+        }
+        let html = replace_between(&self.html, "<title>", "</title>", &escape(&title))?;
+        let html = replace_between(&html, "<meta name=\"description\" content=\"", "\"", &escape(&description))?;
+        let html = insert_before(&html, "</head>", &meta)?;
+        let card = render_card(loaded, pair, Theme::Auto, Placement::Page)?;
+        replace_between(&html, CARD_START, CARD_END, &card)
+    }
+}
+
+/// `embed.js` with this build's hashed file names and card fragments.
+fn embed_js(dir: &Path, css: &str, cards: &str) -> Result<String, String> {
+    let find = |wanted: &dyn Fn(&str) -> bool, what: &str| -> Result<String, String> {
+        let entries = fs::read_dir(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+        entries
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .find(|name| wanted(name))
+            .ok_or_else(|| format!("no {what} in {}", dir.display()))
+    };
+    let wasm = find(&|n| n.starts_with("tool-compare") && n.ends_with("_bg.wasm"), "Wasm bundle")?;
+    let js = find(&|n| n.starts_with("tool-compare") && n.ends_with(".js"), "JS bundle")?;
+    Ok(EMBED_JS
+        .replace("__WIDGET_JS__", &format!("./{js}"))
+        .replace("__WIDGET_WASM__", &format!("./{wasm}"))
+        .replace("__STYLESHEET__", &format!("./{css}"))
+        .replace("'__CARDS__'", &format!("{{ {cards} }}")))
+}
+
+/// A JSON string literal (also a JavaScript one).
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).expect("a string always serialises")
+}

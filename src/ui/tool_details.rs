@@ -1,0 +1,63 @@
+//! The full entries of the tools on the card. Whole catalogs hand out their
+//! tools directly; split catalogs (`tool_details`) keep each tool's entry,
+//! reviews included, in its own file, fetched by the browser when the tool
+//! is first on the card (see `crate::browser::tool_files`) and read by the
+//! pre-render before it renders.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use compare_domain::{Pair, Tool, ToolRef};
+use leptos::prelude::*;
+
+use crate::ui::state::ComparisonState;
+use crate::ui::status::FetchFailure;
+
+#[derive(Clone)]
+pub enum Detail {
+    Loading,
+    Ready(Arc<Tool>),
+    Failed(FetchFailure),
+}
+
+/// The tool files of one widget, by tool.
+#[derive(Clone, Copy)]
+pub struct ToolDetails {
+    pub(crate) loaded: RwSignal<HashMap<ToolRef, Detail>>,
+}
+
+impl ToolDetails {
+    pub fn new() -> ToolDetails {
+        ToolDetails { loaded: RwSignal::new(HashMap::new()) }
+    }
+
+    /// Records a tool file's outcome.
+    pub fn set(&self, tool: ToolRef, detail: Detail) {
+        // The widget may have been unmounted while the file loaded.
+        self.loaded.try_update(|loaded| loaded.insert(tool, detail));
+    }
+
+    /// The full tool, tracked: a split catalog's tool may still be loading.
+    pub fn get(&self, state: ComparisonState, tool: ToolRef) -> Detail {
+        let whole = state.catalog.with_value(|c| {
+            c.catalog().tool_details.is_none().then(|| Arc::new(c.tool(tool).clone()))
+        });
+        match whole {
+            Some(tool) => Detail::Ready(tool),
+            None => self.loaded.with(|loaded| loaded.get(&tool).cloned().unwrap_or(Detail::Loading)),
+        }
+    }
+
+    /// "Try again" after a tool file failed: forget the failures, fetch again.
+    pub fn retry(&self, state: ComparisonState, pair: Pair) {
+        self.loaded.update(|loaded| {
+            loaded.retain(|tool, detail| !(matches!(detail, Detail::Failed(_)) && (*tool == pair.a || *tool == pair.b)));
+        });
+        // A pre-rendered card has both tools before it renders, so only the
+        // browser ever fetches.
+        #[cfg(not(feature = "ssr"))]
+        crate::browser::tool_files::request(*self, state, pair);
+        #[cfg(feature = "ssr")]
+        let _ = state;
+    }
+}
