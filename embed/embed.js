@@ -291,6 +291,7 @@ function forget(el) {
   embeds.delete(el);
   state?.cancel();
   state?.widget?.unmount();
+  el.shadowRoot?.replaceChildren();
 }
 
 /** The page changed an attribute of a widget's element. */

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
+import { LIVE, serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
 
 let server, blog, browser, axeSource;
 const SEED = 'SmolLM3 vs Vercel AI Gateway';
@@ -54,8 +54,11 @@ for (const scheme of ['light', 'dark']) {
 test('embedded widgets in both themes have no axe violations', async () => {
   const page = await newPage(browser);
   await page.goto(`${blog.origin}/post.html`);
-  await page.getByRole('heading', { level: 2, name: SEED }).waitFor({ timeout: 15000 });
-  await page.getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor({ timeout: 15000 });
+  await page.locator(LIVE).getByRole('heading', { level: 2, name: SEED }).waitFor({ timeout: 15000 });
+  // The second card is pre-rendered below the first: its widget starts
+  // when the reader comes near.
+  await page.locator('[data-tool-compare]').nth(1).scrollIntoViewIfNeeded();
+  await page.locator(LIVE).getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor({ timeout: 15000 });
   assert.deepEqual(await axeViolations(page), []);
 });
 

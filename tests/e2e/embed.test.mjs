@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, serveStatic, launchBrowser, newPage } from './harness.mjs';
+import { DIST, LIVE, serveStatic, launchBrowser, newPage } from './harness.mjs';
 
 let widgetHost, blog, browser;
 
@@ -53,7 +53,16 @@ after(async () => {
   await blog?.close();
 });
 
-const heading = (p, id) => p.locator(`#${id}`).getByRole('heading', { level: 2 });
+const heading = (p, id) => p.locator(`#${id} ${LIVE}`).getByRole('heading', { level: 2 });
+
+/**
+ * Scrolls to widget `id` (a pre-rendered card starts its widget only when
+ * the reader comes near) and waits until it shows `title` live.
+ */
+async function scrollToLive(p, id, title) {
+  await p.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await heading(p, id).filter({ hasText: title }).waitFor({ timeout: 15000 });
+}
 
 async function openPost() {
   const p = await newPage(browser);
@@ -65,7 +74,7 @@ async function openPost() {
 test('widgets on another origin each show their own pair, also one added later', async () => {
   const p = await openPost();
   assert.notEqual(new URL(widgetHost.url).origin, blog.origin);
-  await heading(p, 'w2').filter({ hasText: 'LiteLLM vs Portkey' }).waitFor();
+  await scrollToLive(p, 'w2', 'LiteLLM vs Portkey');
   await p.evaluate(() =>
     document.body.insertAdjacentHTML(
       'beforeend',
@@ -122,12 +131,12 @@ test('changing data-theme, data-a and data-b updates the widget without a reload
     el.setAttribute('data-b', 'litellm');
   });
   await heading(p, 'w1').filter({ hasText: 'OpenRouter vs LiteLLM' }).waitFor({ timeout: 5000 });
-  await heading(p, 'w2').filter({ hasText: 'LiteLLM vs Portkey' }).waitFor();
+  await scrollToLive(p, 'w2', 'LiteLLM vs Portkey');
 });
 
 test('removing a widget element unmounts it', async () => {
   const p = await openPost();
-  await heading(p, 'w2').filter({ hasText: 'LiteLLM vs Portkey' }).waitFor();
+  await scrollToLive(p, 'w2', 'LiteLLM vs Portkey');
   const shadowChildren = await p.evaluate(async () => {
     const el = document.getElementById('w2');
     el.remove();
@@ -147,7 +156,7 @@ test('a vote in an embedded widget is an event on its host element', async () =>
     document.addEventListener('tool-compare:vote', (e) => window.votes.push([e.target.id, e.detail.vote]));
   });
   await p.goto(`${blog.origin}/post.html`);
-  await heading(p, 'w2').filter({ hasText: 'LiteLLM vs Portkey' }).waitFor({ timeout: 15000 });
+  await scrollToLive(p, 'w2', 'LiteLLM vs Portkey');
   await p.locator('#w2').getByRole('button', { name: 'Vote for Portkey' }).click();
   assert.deepEqual(await p.evaluate(() => window.votes), [['w2', 'portkey']]);
   const key = `tool-compare:v1:votes:${widgetHost.url}catalog.json`;
@@ -163,7 +172,7 @@ test('iframe embeds post their own height and each frame is sized by its own mes
   null, { timeout: 15000 });
   for (const [id, src] of [['f1', 'a=smollm3'], ['f2', 'a=litellm']]) {
     const frame = frameFor(src);
-    await frame.getByRole('heading', { level: 2 }).waitFor();
+    await frame.locator(LIVE).getByRole('heading', { level: 2 }).waitFor();
     let content, height;
     for (let tries = 0; tries < 50; tries++) {
       content = await frame.evaluate(() => document.documentElement.scrollHeight);
@@ -186,7 +195,7 @@ test('dist/ copied under another sub-path works unchanged', async () => {
   try {
     const p = await newPage(browser);
     await p.goto(`${other.url}?a=portkey&b=openrouter`);
-    await p.getByRole('heading', { level: 2, name: 'Portkey vs OpenRouter' }).waitFor({ timeout: 15000 });
+    await p.locator(LIVE).getByRole('heading', { level: 2, name: 'Portkey vs OpenRouter' }).waitFor({ timeout: 15000 });
     assert.deepEqual(p.errors, []);
   } finally {
     await other.close();

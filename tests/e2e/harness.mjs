@@ -91,9 +91,16 @@ export async function openSeedCard(page, url) {
   await waitForCard(page, SEED);
 }
 
-/** Waits until the card shows the given heading, e.g. "SmolLM3 vs Vercel AI Gateway". */
+/** The live widget's root, as opposed to a card pre-rendered as HTML. */
+export const LIVE = '.tcw:not([data-tc-prerendered])';
+export const PRERENDERED = '.tcw[data-tc-prerendered]';
+
+/**
+ * Waits until the live widget (not only a pre-rendered card) shows the
+ * given heading, e.g. "SmolLM3 vs Vercel AI Gateway".
+ */
 export async function waitForCard(page, heading) {
-  await page.getByRole('heading', { level: 2, name: heading }).waitFor({ timeout: 15000 });
+  await page.locator(LIVE).getByRole('heading', { level: 2, name: heading }).first().waitFor({ timeout: 15000 });
 }
 
 /**

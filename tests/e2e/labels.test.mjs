@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveStatic, launchBrowser, newPage } from './harness.mjs';
+import { LIVE, serveStatic, launchBrowser, newPage } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -23,7 +23,7 @@ after(async () => {
 test('every part of the card speaks the catalog\'s language', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}?catalog=/examples/catalog.de.json`);
-  await page.getByRole('heading', { level: 2, name: 'SmolLM3 vs. Vercel AI Gateway' }).waitFor({ timeout: 15000 });
+  await page.locator(LIVE).getByRole('heading', { level: 2, name: 'SmolLM3 vs. Vercel AI Gateway' }).waitFor({ timeout: 15000 });
   await page.getByRole('combobox', { name: 'Erstes Tool' }).waitFor();
   await page.getByRole('combobox', { name: 'Zweites Tool' }).waitFor();
   await page.getByRole('group', { name: 'Ausgewählte Vergleiche' }).waitFor();
@@ -41,7 +41,7 @@ test('every part of the card speaks the catalog\'s language', async () => {
   await page.getByRole('button', { name: 'Für SmolLM3 stimmen' }).click();
   await page.getByText('1 Stimme · 100% · Ihre Stimme (dieser Browser)').waitFor();
   await page.getByRole('button', { name: 'Tools tauschen' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Vercel AI Gateway vs. SmolLM3' }).waitFor();
+  await page.locator(LIVE).getByRole('heading', { level: 2, name: 'Vercel AI Gateway vs. SmolLM3' }).waitFor();
   await page.getByText('Jetzt im Vergleich: Vercel AI Gateway und SmolLM3.').waitFor({ state: 'attached' });
 
   await page.goto(`${server.url}?catalog=/examples/catalog.de.json&a=nope`);
