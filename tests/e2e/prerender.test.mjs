@@ -1,0 +1,375 @@
+// Pre-rendered cards: the card's content before, and without, JavaScript;
+// the hand-over to the live widget; deferred start; and the drift check
+// between the two renderings of the same components.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serveStatic, launchBrowser, newPage, waitForCard, LIVE, PRERENDERED, SEED } from './harness.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Built by the release build's hook (`cargo run --features ssr --bin prerender`). */
+const PRERENDER = `${ROOT}target/debug/prerender`;
+
+let widgetHost, blog, browser;
+const pages = {};
+
+/** Runs the snippet command with the test's widget address. */
+function snippet(args) {
+  return execFileSync(PRERENDER, ['snippet', '--widget-url', widgetHost.url, ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+const html = (body) => (req, res) =>
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A blog post</title><link rel="icon" href="data:,"></head>
+<body><h1>A blog post</h1><p>Before the widget.</p>${body()}<p id="after">After the widget.</p></body></html>`);
+
+const embedScript = () => `<script type="module" src="${widgetHost.url}embed.js"></script>`;
+
+before(async () => {
+  const german = await readFile(new URL('../../examples/catalog.de.json', import.meta.url));
+  widgetHost = await serveStatic({
+    headers: { 'access-control-allow-origin': '*' },
+    extra: {
+      '/catalogs/de.json': (req, res) =>
+        res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(german),
+    },
+  });
+  pages.seed = snippet(['--a', 'smollm3', '--b', 'vercel-ai-gateway', '--no-script']);
+  pages.german = snippet([
+    '--catalog', 'examples/catalog.de.json', '--catalog-url', `${widgetHost.origin}/catalogs/de.json`,
+    '--a', 'smollm3', '--b', 'vercel-ai-gateway', '--no-script',
+  ]);
+  blog = await serveStatic({
+    prefix: '/nothing-here/',
+    extra: {
+      '/snippet.html': html(() => pages.seed),
+      '/snippet-live.html': html(() => pages.seed + embedScript()),
+      '/german.html': html(() => pages.german),
+      '/german-live.html': html(() => pages.german + embedScript()),
+      '/fragment.html': html(() => `<div id="w" data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div>${embedScript()}`),
+      '/swapped.html': html(() => `<div id="w" data-tool-compare data-a="vercel-ai-gateway" data-b="smollm3"></div>${embedScript()}`),
+      '/far.html': html(
+        () => `<div style="height:6000px"></div><div id="far" data-tool-compare data-a="litellm" data-b="portkey"></div>${embedScript()}`,
+      ),
+    },
+  });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await widgetHost?.close();
+  await blog?.close();
+});
+
+const noScript = () => newPage(browser, { javaScriptEnabled: false });
+
+/** What the seed card must show as text, facts and quotes. */
+async function assertWholeSeedCard(page) {
+  const card = page.locator(PRERENDERED);
+  await card.getByRole('heading', { level: 2, name: SEED }).waitFor();
+  const facts = await card.locator('.tcw-fact').allInnerTexts();
+  assert.deepEqual(
+    facts.map((f) => f.replace(/\s+/g, ' ')),
+    ['Panel ship 75%', 'Community —', 'Entry Free', 'Panel ship 100%', 'Community —', 'Entry Paid'],
+  );
+  assert.equal(await card.locator('.tcw-category').filter({ hasText: 'Developer Tools' }).count(), 2);
+  for (const text of [
+    'The panel leans Vercel AI Gateway: 100% vs 75%',
+    'The Business Reader skips SmolLM3 but ships Vercel AI Gateway.',
+    'Comparison last updated 24 November 2026.',
+    'Which one would you ship with?',
+  ]) {
+    await card.getByText(text).waitFor();
+  }
+  assert.equal(await card.getByRole('link', { name: 'Get the next comparison in your inbox' }).getAttribute('rel'), 'noopener noreferrer');
+  // All eight quotes, in full, each behind a native disclosure.
+  const quotes = await card.locator('details .tcw-quote').allTextContents();
+  assert.equal(quotes.length, 8);
+  assert.ok(quotes[0].startsWith('The primitive here is clean') && quotes[0].endsWith('not a compromise.'), quotes[0]);
+  assert.ok(quotes.some((q) => q.endsWith('Skip as a business, ship as infrastructure.')));
+}
+
+/** The no-script note is shown and the controls that need script are not. */
+async function assertSaysScriptIsNeeded(page) {
+  const card = page.locator(PRERENDERED);
+  await card.getByText('Switching tools and voting need JavaScript; everything else is here.').waitFor();
+  assert.equal(await card.getByRole('combobox').count(), 0, 'no picker that cannot work');
+  assert.equal(await card.getByRole('button', { name: 'Swap tools' }).count(), 0);
+}
+
+test('without JavaScript the default page shows the whole seed card', async () => {
+  const page = await noScript();
+  await page.goto(widgetHost.url);
+  await assertWholeSeedCard(page);
+  await assertSaysScriptIsNeeded(page);
+  assert.equal(await page.title(), 'SmolLM3 vs Vercel AI Gateway · AI tool comparison');
+  // A quote opens in place without script: the teaser gives way to the full text.
+  const cell = page.locator('.tcw-cell').first();
+  assert.equal(await cell.locator('.tcw-teaser').isVisible(), true);
+  await cell.getByText('Read the full quote').click();
+  await cell.getByText('3B is a principled constraint, not a compromise.').waitFor();
+  assert.equal(await cell.locator('.tcw-teaser').isVisible(), false);
+  await cell.getByText('Show less').waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test("without JavaScript the seed pair has its own page, with its title, description, canonical link and preview tags", async () => {
+  const page = await noScript();
+  await page.goto(`${widgetHost.url}smollm3-vs-vercel-ai-gateway.html`);
+  await assertWholeSeedCard(page);
+  assert.equal(await page.title(), 'SmolLM3 vs Vercel AI Gateway · AI tool comparison');
+  const meta = (selector) => page.locator(selector).getAttribute('content');
+  assert.equal(
+    await meta('meta[name="description"]'),
+    'SmolLM3 vs Vercel AI Gateway: The panel leans Vercel AI Gateway: 100% vs 75%. Panel verdicts, reviewer quotes, pricing and reader votes side by side.',
+  );
+  assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), 'smollm3-vs-vercel-ai-gateway.html');
+  assert.equal(await meta('meta[property="og:title"]'), 'SmolLM3 vs Vercel AI Gateway');
+  assert.equal(await meta('meta[property="og:type"]'), 'website');
+  // The curated pairs link to each other's pages, which works without script.
+  await page.getByRole('link', { name: 'LiteLLM vs Portkey' }).click();
+  await page.waitForURL(/litellm-vs-portkey\.html$/);
+  await page.locator(PRERENDERED).getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor();
+  assert.equal(await page.title(), 'LiteLLM vs Portkey · AI tool comparison');
+  assert.equal(await page.getByRole('link', { name: 'LiteLLM vs Portkey' }).getAttribute('aria-current'), 'true');
+});
+
+test('without JavaScript a pasted snippet shows the whole card, styled by the linked style sheet', async () => {
+  const page = await noScript();
+  await page.goto(`${blog.origin}/snippet.html`);
+  await assertWholeSeedCard(page);
+  await assertSaysScriptIsNeeded(page);
+  const host = page.locator('[data-tool-compare]');
+  assert.equal(await host.evaluate((el) => el.shadowRoot?.mode), 'open', 'a declarative shadow root');
+  const styled = await page.locator('.tcw-vote').first().evaluate((el) => getComputedStyle(el).borderRadius);
+  assert.equal(styled, '8px', 'the widget style sheet applies inside the shadow root');
+  assert.equal(await page.locator('#after').evaluate((el) => getComputedStyle(el).fontFamily).then((f) => f.includes('system-ui')), false, 'the host page is untouched');
+});
+
+test('with embed.js on the page, a pasted snippet is taken over in place', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${blog.origin}/snippet-live.html`);
+  await waitForCard(page, SEED);
+  const host = page.locator('[data-tool-compare]');
+  assert.equal(await host.evaluate((el) => el.shadowRoot.querySelectorAll('.tcw').length), 1, 'one card, the live one');
+  await page.getByRole('button', { name: 'Vote for SmolLM3' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Vote for SmolLM3' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Swap tools' }).click();
+  await waitForCard(page, 'Vercel AI Gateway vs SmolLM3');
+  assert.deepEqual(page.errors, []);
+});
+
+/** Holds every request for the Wasm until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Positions of the card's controls, headings and visible quotes. */
+function geometry(page, root) {
+  return page.evaluate((selector) => {
+    const card = document.querySelector(selector) ?? document.querySelector('[data-tool-compare]').shadowRoot.querySelector(selector);
+    const places = {};
+    const put = (name, el) => {
+      const r = el.getBoundingClientRect();
+      places[name] = [r.x, r.y, r.width, r.height].map((n) => Math.round(n)).join(',');
+    };
+    for (const el of card.querySelectorAll('[data-tc-key]')) {
+      // A quote's disclosure: the live button, or the pre-render's summary.
+      put(el.dataset.tcKey, el.matches('details') ? el.querySelector('summary') : el);
+    }
+    for (const sel of ['h2', 'h3', '.tcw-fact', '.tcw-quote', '.tcw-vote-count', '.tcw-card-footer', '.tcw-cta']) {
+      [...card.querySelectorAll(sel)].filter((el) => el.checkVisibility()).forEach((el, i) => put(`${sel}[${i}]`, el));
+    }
+    return places;
+  }, root);
+}
+
+/** Sums the layout shifts from now on. */
+async function watchShifts(page) {
+  await page.evaluate(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift' });
+  });
+  return async () => page.evaluate(() => window.shifts.reduce((sum, value) => sum + value, 0));
+}
+
+test('the hand-over moves nothing, and keeps an expanded quote, the focus and the stored vote', async () => {
+  const page = await newPage(browser);
+  await page.goto(widgetHost.url);
+  await waitForCard(page, SEED);
+  await page.getByRole('button', { name: 'Vote for SmolLM3' }).click();
+
+  const release = await holdWasm(page);
+  await page.reload();
+  const card = page.locator(PRERENDERED);
+  await card.getByRole('heading', { level: 2, name: SEED }).waitFor();
+  // The reader opens a quote before the widget's code is there.
+  await card.locator('details[data-tc-key="quote-3-0"] > summary').click();
+  assert.equal(await card.locator('details[data-tc-key="quote-3-0"]').getAttribute('open'), '');
+  const before = await geometry(page, PRERENDERED);
+  const shifted = await watchShifts(page);
+  release();
+  await waitForCard(page, SEED);
+  assert.equal(await page.locator(PRERENDERED).count(), 0);
+  assert.deepEqual(await geometry(page, LIVE), before);
+  assert.equal(await shifted(), 0);
+
+  const disclosure = page.locator(`${LIVE} [data-tc-key="quote-3-0"]`);
+  assert.equal(await disclosure.getAttribute('aria-expanded'), 'true');
+  assert.equal(await disclosure.evaluate((el) => el === document.activeElement), true, 'focus stayed on the quote');
+  assert.equal(await page.getByRole('button', { name: 'Vote for SmolLM3' }).getAttribute('aria-pressed'), 'true');
+  await page.getByText('your vote (this browser)').waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test("what a reader presses before the widget's code arrives is done when it does", async () => {
+  const page = await newPage(browser);
+  const release = await holdWasm(page);
+  await page.goto(widgetHost.url);
+  const card = page.locator(PRERENDERED);
+  const vote = card.getByRole('button', { name: 'Vote for Vercel AI Gateway' });
+  // The controls say that they wait.
+  assert.equal(await vote.getAttribute('aria-disabled'), 'true');
+  const note = await vote.getAttribute('aria-describedby');
+  assert.match(await page.locator(`#${note}`).textContent(), /interactive controls are still loading/);
+  // Playwright refuses to click what is aria-disabled; a reader's mouse does not.
+  await vote.scrollIntoViewIfNeeded();
+  const box = await vote.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await card.getByRole('combobox', { name: 'First tool' }).fill('lite');
+  release();
+  await waitForCard(page, SEED);
+  assert.equal(await page.getByRole('button', { name: 'Vote for Vercel AI Gateway' }).getAttribute('aria-pressed'), 'true');
+  const picker = page.getByRole('combobox', { name: 'First tool' });
+  assert.equal(await picker.inputValue(), 'lite');
+  assert.equal(await picker.evaluate((el) => el === document.activeElement), true);
+  await page.getByRole('option', { name: /LiteLLM/ }).waitFor();
+  await picker.press('Enter');
+  await waitForCard(page, 'LiteLLM vs Vercel AI Gateway');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a card fragment shows at once on a blog, and its hand-over moves nothing on the page', async () => {
+  const page = await newPage(browser);
+  const release = await holdWasm(page);
+  await page.goto(`${blog.origin}/fragment.html`);
+  await page.locator(PRERENDERED).getByRole('heading', { level: 2, name: SEED }).waitFor();
+  await assertWholeSeedCard(page);
+  const after = () => page.locator('#after').evaluate((el) => Math.round(el.getBoundingClientRect().top));
+  const top = await after();
+  const before = await geometry(page, PRERENDERED);
+  const shifted = await watchShifts(page);
+  release();
+  await waitForCard(page, SEED);
+  assert.equal(await after(), top);
+  assert.deepEqual(await geometry(page, LIVE), before);
+  assert.equal(await shifted(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a pre-rendered card never scrolled near never downloads the Wasm; the first interaction starts it', async () => {
+  const page = await newPage(browser);
+  const wasm = [];
+  page.on('request', (request) => request.url().endsWith('.wasm') && wasm.push(request.url()));
+  await page.goto(`${blog.origin}/far.html`);
+  const far = page.locator('#far');
+  await far.locator(PRERENDERED).getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor({ state: 'attached' });
+  // Long enough for the browser to be idle several times over.
+  await page.waitForTimeout(1500);
+  assert.deepEqual(wasm, []);
+  await page.evaluate(() =>
+    document.getElementById('far').shadowRoot.querySelector('[data-tc-key="vote-0"]').focus({ preventScroll: true }),
+  );
+  await far.locator(LIVE).getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor({ state: 'attached', timeout: 15000 });
+  assert.equal(wasm.length, 1);
+  assert.deepEqual(page.errors, []);
+});
+
+/**
+ * The card as text and structure: elements (tag and classes) and their
+ * text, in order, without attributes. Left out: each rendering's own
+ * disclosure machinery (native details and summary, or the live button)
+ * and the pre-render's note on waiting for script; teasers count as quotes.
+ * Also returns the full quotes.
+ */
+function shapeOf(page, root) {
+  return page.evaluate((selector) => {
+    const card =
+      document.querySelector(selector) ??
+      [...document.querySelectorAll('[data-tool-compare]')].map((el) => el.shadowRoot?.querySelector(selector)).find(Boolean);
+    const out = [];
+    const walk = (el) => {
+      for (const node of el.childNodes) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          const text = node.textContent.replace(/\s+/g, ' ').trim();
+          if (text) out.push(JSON.stringify(text));
+        } else if (node.nodeType === Node.ELEMENT_NODE && !node.matches('.tcw-wait, details, button.tcw-disclosure')) {
+          if (node.matches('input')) {
+            out.push(`input = ${node.value}`);
+            continue;
+          }
+          const classes = [...node.classList].filter((c) => c !== 'tcw-teaser').sort();
+          out.push(`<${[node.localName, ...classes].join('.')}>`);
+          walk(node);
+          out.push(`</${node.localName}>`);
+        }
+      }
+    };
+    walk(card);
+    const full = card.matches('[data-tc-prerendered]')
+      ? [...card.querySelectorAll('details .tcw-quote')].map((q) => q.textContent)
+      : null;
+    return { shape: out, full };
+  }, root);
+}
+
+async function liveFullQuotes(page) {
+  await page.locator(`${LIVE} [data-tc-key="expand-all"]`).click();
+  return page.locator(`${LIVE} .tcw-quote`).allTextContents();
+}
+
+for (const { name, prerendered, live, heading } of [
+  { name: 'the seed pair', prerendered: () => `${widgetHost.url}smollm3-vs-vercel-ai-gateway.html`, live: () => widgetHost.url, heading: SEED },
+  {
+    name: 'a swapped pair (card fragment and script embed)',
+    prerendered: () => `${widgetHost.url}cards/vercel-ai-gateway-vs-smollm3.html`,
+    live: () => `${blog.origin}/swapped.html`,
+    heading: 'Vercel AI Gateway vs SmolLM3',
+  },
+  {
+    name: 'a pair whose second tool no reviewer has judged',
+    prerendered: () => `${widgetHost.url}smollm3-vs-phi-3-mini.html`,
+    live: () => `${widgetHost.url}?a=smollm3&b=phi-3-mini`,
+    heading: 'SmolLM3 vs Phi-3-mini',
+  },
+  {
+    name: 'the German example catalog (snippet)',
+    prerendered: () => `${blog.origin}/german.html`,
+    live: () => `${blog.origin}/german-live.html`,
+    heading: 'SmolLM3 vs. Vercel AI Gateway',
+  },
+]) {
+  test(`drift: the pre-rendered and the live card have the same text and structure, for ${name}`, async () => {
+    const still = await noScript();
+    await still.goto(prerendered());
+    await still.locator(PRERENDERED).getByRole('heading', { level: 2, name: heading }).waitFor();
+    const expected = await shapeOf(still, PRERENDERED);
+
+    const page = await newPage(browser);
+    await page.goto(live());
+    await waitForCard(page, heading);
+    const actual = await shapeOf(page, LIVE);
+    assert.ok(expected.shape.length > 150, `a whole card: ${expected.shape.length} items`);
+    assert.deepEqual(actual.shape, expected.shape);
+    if (expected.full.length > 0) assert.deepEqual(await liveFullQuotes(page), expected.full);
+    assert.deepEqual(page.errors, []);
+  });
+}
