@@ -156,11 +156,30 @@ fn embed_js(dir: &Path, css: &str, cards: &str) -> Result<String, String> {
     };
     let wasm = find(&|n| n.starts_with("tool-compare") && n.ends_with("_bg.wasm"), "Wasm bundle")?;
     let js = find(&|n| n.starts_with("tool-compare") && n.ends_with(".js"), "JS bundle")?;
-    Ok(EMBED_JS
+    Ok(without_comments(EMBED_JS)
         .replace("__WIDGET_JS__", &format!("./{js}"))
         .replace("__WIDGET_WASM__", &format!("./{wasm}"))
         .replace("__STYLESHEET__", &format!("./{css}"))
         .replace("'__CARDS__'", &format!("{{ {cards} }}")))
+}
+
+/// The script without its comment lines and indentation: every reader
+/// downloads it, before the card when there is no pre-rendered card. Only
+/// whole-line comments go, so no string or code can be cut.
+fn without_comments(js: &str) -> String {
+    let mut out = String::with_capacity(js.len());
+    let mut in_block = false;
+    for line in js.lines().map(str::trim) {
+        if in_block {
+            in_block = !line.ends_with("*/");
+        } else if line.starts_with("/*") {
+            in_block = !line.ends_with("*/");
+        } else if !line.is_empty() && !line.starts_with("//") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// A JSON string literal (also a JavaScript one).
