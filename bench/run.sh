@@ -15,3 +15,4 @@ done
 cargo run -q --release -p compare-domain --bin generate-catalog -- --split 10000 "$CATALOGS/split10000"
 say "measuring (takes a few minutes)"
 node bench/bench.mjs "$ROOT/dist" "$CATALOGS" "$ROOT/bench/results"
+node bench/prerender.mjs "$ROOT/dist" "$ROOT/bench/results"
