@@ -10,20 +10,15 @@
 use std::cell::Cell;
 use std::collections::HashSet;
 
-use leptos::prelude::*;
+use leptos::prelude::document;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::browser::fetch::mark;
 use crate::ui::scorecard::QuoteKey;
 
 /// Dispatched on the host element once the live card is on screen.
 pub const READY_EVENT: &str = "tool-compare:ready";
-
-/// `performance.mark` set each time a complete card (both tools loaded) is
-/// in the document; the first one is the benchmark's time to card.
-pub const CARD_RENDERED_MARK: &str = "tool-compare:card-rendered";
 
 struct Pending {
     host: HtmlElement,
@@ -32,7 +27,6 @@ struct Pending {
     done: Cell<bool>,
 }
 
-/// Shared by context with the components that can end it.
 #[derive(Clone)]
 pub struct Handover(SendWrapper<std::rc::Rc<Pending>>);
 
@@ -57,8 +51,10 @@ impl Handover {
         Some((Handover(SendWrapper::new(std::rc::Rc::new(pending))), container, expanded))
     }
 
-    /// Shows the live card in place of the pre-rendered one (once).
-    fn complete(&self) {
+    /// Shows the live card in place of the pre-rendered one (once); called
+    /// when the live card or a failure is in the document, before the
+    /// browser paints again.
+    pub fn complete(&self) {
         let pending = &*self.0;
         if pending.done.replace(true) {
             return;
@@ -73,26 +69,16 @@ impl Handover {
                 let _ = live.focus();
             }
         }
-        if let Ok(event) = web_sys::CustomEvent::new(READY_EVENT) {
-            let _ = pending.host.dispatch_event(&event);
-        }
+        dispatch_ready(&pending.host);
     }
 }
 
-/// Called while a card or a failure is built: once it is in the document,
-/// it takes over from the pre-rendered card, if there is one. `card`: a
-/// complete card, which also sets the benchmark's mark.
-pub fn reveal_when_mounted(card: bool) {
-    let handover = use_context::<Handover>();
-    // Effects run once the view is in the document, before the next paint.
-    Effect::new(move |_| {
-        if card {
-            mark(CARD_RENDERED_MARK);
-        }
-        if let Some(handover) = &handover {
-            handover.complete();
-        }
-    });
+/// Tells the page (`embed.js`, a site owner's script) that the live widget
+/// is on screen in `host`.
+pub fn dispatch_ready(host: &HtmlElement) {
+    if let Ok(event) = web_sys::CustomEvent::new(READY_EVENT) {
+        let _ = host.dispatch_event(&event);
+    }
 }
 
 /// `(row, side)` of every `details[open]` quote of the pre-rendered card.

@@ -19,16 +19,25 @@ pub mod widget;
 
 use std::any::Any;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
 use crate::browser::config::WidgetConfig;
+use crate::browser::fetch::mark;
 use crate::browser::handover::Handover;
 use crate::browser::host::HostElement;
 use crate::browser::widget::Widget;
+use crate::ui::page_hooks::PageHooks;
 use crate::ui::scorecard::ExpandedAtStart;
+
+/// `performance.mark` set each time a complete card (both tools loaded) is
+/// in the document; the first one is the benchmark's time to card.
+pub const CARD_RENDERED_MARK: &str = "tool-compare:card-rendered";
 
 /// Mounts a live widget into `host` (into its shadow root, if it has one),
 /// taking over the pre-rendered card there if there is one. Dropping the
@@ -39,12 +48,26 @@ pub fn mount(host: &HtmlElement, config: WidgetConfig) -> Result<Box<dyn Any>, J
         Some((handover, container, expanded)) => (container, Some(handover), expanded),
         None => (fresh_container(host)?, None, HashSet::new()),
     };
+    let ready_host = SendWrapper::new(host.clone());
+    let ready = AtomicBool::new(false);
+    let hooks = PageHooks {
+        pair_href: Arc::new(page_url::query_for_pair),
+        shown: Arc::new(move |card| {
+            if card {
+                mark(CARD_RENDERED_MARK);
+            }
+            match &handover {
+                Some(handover) => handover.complete(),
+                None if !ready.swap(true, Ordering::Relaxed) => handover::dispatch_ready(&ready_host),
+                None => {}
+            }
+        }),
+        fetch_tools: Arc::new(tool_files::request),
+    };
     let context = HostElement::new(host.clone());
     let mounted = leptos::mount::mount_to(container, move || {
         provide_context(context);
-        if let Some(handover) = handover {
-            provide_context(handover);
-        }
+        provide_context(hooks);
         provide_context(StoredValue::new(ExpandedAtStart(expanded)));
         view! { <Widget config /> }
     });

@@ -15,7 +15,8 @@ use compare_domain::votes::{Ballot, StoreError, VoteStore};
 use compare_domain::{Pair, Tool, ToolRef, ValidCatalog};
 use leptos::prelude::*;
 
-use crate::ui::comparison::Comparison;
+use crate::ui::comparison::{pair_page_file, Comparison};
+use crate::ui::page_hooks::PageHooks;
 use crate::ui::state::{ComparisonState, Theme};
 use crate::ui::tool_details::{Detail, ToolDetails};
 use crate::ui::votes::VoteState;
@@ -120,6 +121,13 @@ pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: 
         let store: Box<dyn VoteStore> = Box::new(NoVotes);
         provide_context(VoteState::new(Ballot::open(store)));
         provide_context(details);
+        provide_context(PageHooks {
+            pair_href: Arc::new(|a, b| pair_page_file(a, b)),
+            // Effects never run while rendering to HTML, and both tools
+            // were read before: neither is ever called.
+            shown: Arc::new(|_| {}),
+            fetch_tools: Arc::new(|_, _, _| {}),
+        });
         view! {
             <div class="tcw" data-theme=theme.as_str() data-tc-prerendered="" data-a=a data-b=b>
                 <Comparison curated_as_links=placement == Placement::Page />

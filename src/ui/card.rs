@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use std::sync::Arc;
 
+use crate::ui::page_hooks::PageHooks;
 use crate::ui::scorecard::{ReviewerSplit, Scorecard};
 use crate::ui::state::ComparisonState;
 use crate::ui::status::{Failure, Loading};
@@ -21,6 +22,7 @@ pub fn Card() -> impl IntoView {
     let state = expect_context::<ComparisonState>();
     let details = expect_context::<ToolDetails>();
     let heading_id = state.id("heading");
+    let hooks = use_context::<PageHooks>();
     move || {
         let pair = state.pair.get();
         match (details.get(state, pair.a), details.get(state, pair.b)) {
@@ -29,7 +31,10 @@ pub fn Card() -> impl IntoView {
                 state.catalog.with_value(|catalog| card_view(state, catalog, pair, a, b, heading_id)).into_any()
             }
             (Detail::Failed(failure), _) | (_, Detail::Failed(failure)) => view! {
-                <Failure failure retry=move || details.retry(state, pair) />
+                <Failure failure retry={
+                    let hooks = hooks.clone();
+                    move || retry_tool_files(details, state, pair, hooks.as_ref())
+                } />
             }
             .into_any(),
             _ => view! { <Loading /> }.into_any(),
@@ -55,8 +60,10 @@ fn card_view(
         .and_then(|c| c.updated.as_deref())
         .and_then(CalendarDate::parse);
     let labelled_by = heading_id.clone();
-    #[cfg(not(feature = "ssr"))]
-    crate::browser::handover::reveal_when_mounted(true);
+    // Effects run once the view is in the document.
+    if let Some(hooks) = use_context::<PageHooks>() {
+        Effect::new(move |_| (hooks.shown)(true));
+    }
     view! {
         <article class="tcw-card" aria-labelledby=labelled_by>
             <header class="tcw-card-header">
@@ -86,6 +93,14 @@ fn card_view(
                 <p>{community_explanation(labels, Tally::published(catalog, pair))}</p>
             </footer>
         </article>
+    }
+}
+
+/// "Try again" after a tool file failed: forget the failures, fetch again.
+fn retry_tool_files(details: ToolDetails, state: ComparisonState, pair: Pair, hooks: Option<&PageHooks>) {
+    details.forget_failures(pair);
+    if let Some(hooks) = hooks {
+        (hooks.fetch_tools)(details, state, pair);
     }
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::ui::card::Card;
 use crate::ui::cta::CallToAction;
+use crate::ui::page_hooks::PageHooks;
 use crate::ui::picker::Picker;
 use crate::ui::prerender_mode::{waiting, WaitNote};
 use crate::ui::state::{ComparisonState, Side};
@@ -115,16 +116,6 @@ fn pair_announcements(state: ComparisonState) -> RwSignal<String> {
     announcement
 }
 
-/// The address of a curated pair on a standalone page: in the browser the
-/// page's own address naming the pair (other parameters kept); in a
-/// pre-rendered page the pair's own page, which works without script.
-fn pair_href(a: &str, b: &str) -> String {
-    #[cfg(feature = "ssr")]
-    return pair_page_file(a, b);
-    #[cfg(not(feature = "ssr"))]
-    return crate::browser::page_url::query_for_pair(a, b);
-}
-
 fn curated_link(state: ComparisonState, index: usize, pair: Pair, as_link: bool) -> AnyView {
     let label = state.fill(|l| l.pair_title(), &[("a", &state.tool_name(pair.a)), ("b", &state.tool_name(pair.b))]);
     let key = format!("curated-{index}");
@@ -134,9 +125,10 @@ fn curated_link(state: ComparisonState, index: usize, pair: Pair, as_link: bool)
     };
     if as_link {
         let (a, b) = state.catalog.with_value(|c| (c.tool(pair.a).id.clone(), c.tool(pair.b).id.clone()));
+        let href = expect_context::<PageHooks>().pair_href;
         view! {
             <a
-                href=pair_href(&a, &b)
+                href=href(&a, &b)
                 data-tc-key=key
                 aria-current=move || current().then_some("true")
                 on:click=move |ev| {

@@ -1,13 +1,15 @@
 //! The widget's Leptos components, shared by both renderings: compiled to
 //! Wasm they run in the browser (`csr`), compiled natively they render the
-//! same card to HTML (`ssr`, see `crate::prerender`). Nothing here touches
-//! the browser except from event handlers and effects, which never run
-//! while rendering to HTML.
+//! same card to HTML (`ssr`, see `crate::prerender`). What differs between
+//! the two comes in by context ([`page_hooks::PageHooks`]); nothing here
+//! touches the browser except from event handlers and effects, which never
+//! run while rendering to HTML.
 
 pub mod card;
 pub mod comparison;
 pub mod cta;
 pub mod ids;
+pub mod page_hooks;
 pub mod picker;
 pub mod prerender_mode;
 pub mod scorecard;

@@ -6,6 +6,8 @@ use std::fmt;
 use compare_domain::LoadError;
 use leptos::prelude::*;
 
+use crate::ui::page_hooks::PageHooks;
+
 /// A request is abandoned after this long, so a stalled network shows
 /// "Try again" instead of an endless spinner.
 pub const TIMEOUT_SECONDS: u32 = 15;
@@ -70,8 +72,9 @@ pub fn Failure(failure: FetchFailure, retry: impl Fn() + 'static) -> impl IntoVi
         _ => Vec::new(),
     };
     let hidden = problems.len().saturating_sub(PROBLEMS_SHOWN);
-    #[cfg(not(feature = "ssr"))]
-    crate::browser::handover::reveal_when_mounted(false);
+    if let Some(hooks) = use_context::<PageHooks>() {
+        Effect::new(move |_| (hooks.shown)(false));
+    }
     view! {
         <div class="tcw-failure" role="alert">
             <p class="tcw-failure-title">"The comparison could not be shown"</p>

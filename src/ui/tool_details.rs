@@ -1,8 +1,7 @@
 //! The full entries of the tools on the card. Whole catalogs hand out their
 //! tools directly; split catalogs (`tool_details`) keep each tool's entry,
 //! reviews included, in its own file, fetched by the browser when the tool
-//! is first on the card (see `crate::browser::tool_files`) and read by the
-//! pre-render before it renders.
+//! is first on the card and read by the pre-render before it renders.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -48,16 +47,10 @@ impl ToolDetails {
         }
     }
 
-    /// "Try again" after a tool file failed: forget the failures, fetch again.
-    pub fn retry(&self, state: ComparisonState, pair: Pair) {
+    /// Forgets the pair's failed tool files, so that they are fetched again.
+    pub fn forget_failures(&self, pair: Pair) {
         self.loaded.update(|loaded| {
             loaded.retain(|tool, detail| !(matches!(detail, Detail::Failed(_)) && (*tool == pair.a || *tool == pair.b)));
         });
-        // A pre-rendered card has both tools before it renders, so only the
-        // browser ever fetches.
-        #[cfg(not(feature = "ssr"))]
-        crate::browser::tool_files::request(*self, state, pair);
-        #[cfg(feature = "ssr")]
-        let _ = state;
     }
 }

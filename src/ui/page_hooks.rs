@@ -1,0 +1,23 @@
+//! What the page around the components decides, given to them by context:
+//! the browser's widget and the pre-render each provide their own, so the
+//! components never name either.
+
+use std::sync::Arc;
+
+use compare_domain::Pair;
+
+use crate::ui::state::ComparisonState;
+use crate::ui::tool_details::ToolDetails;
+
+#[derive(Clone)]
+pub struct PageHooks {
+    /// The address of a curated pair (tool ids) where curated pairs are
+    /// links: the live page's own address naming the pair, or a
+    /// pre-rendered page's neighbour.
+    pub pair_href: Arc<dyn Fn(&str, &str) -> String + Send + Sync>,
+    /// Called once a complete card (`true`) or a failure (`false`) is in
+    /// the document.
+    pub shown: Arc<dyn Fn(bool) + Send + Sync>,
+    /// Fetches the pair's tool files that are neither loaded nor loading.
+    pub fetch_tools: Arc<dyn Fn(ToolDetails, ComparisonState, Pair) + Send + Sync>,
+}
