@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic, launchBrowser, newPage, waitForCard, LIVE, PRERENDERED, SEED } from './harness.mjs';
 
@@ -25,13 +27,34 @@ const html = (body) => (req, res) =>
 <html lang="en"><head><meta charset="utf-8"><title>A blog post</title><link rel="icon" href="data:,"></head>
 <body><h1>A blog post</h1><p>Before the widget.</p>${body()}<p id="after">After the widget.</p></body></html>`);
 
+/** Markup in every text field of a catalog the card shows. */
+const MARKUP = '<b>Bold</b><img src=x onerror="window.pwned=1">';
+const hostileCatalog = () =>
+  JSON.stringify({
+    version: 1,
+    title: MARKUP,
+    intro: MARKUP,
+    reviewers: [{ id: 'r', name: MARKUP, lens: MARKUP }],
+    tools: [
+      { id: 'a', name: MARKUP, category: MARKUP, tagline: MARKUP, description: MARKUP, entry: MARKUP, link: 'https://example.com/"><b>x</b>',
+        reviews: [{ reviewer: 'r', verdict: 'ship', quote: MARKUP.repeat(20) }] },
+      { id: 'b', name: 'B', reviews: [{ reviewer: 'r', verdict: 'skip', quote: MARKUP }] },
+    ],
+    comparisons: [{ tools: ['a', 'b'], question: MARKUP, updated: '2026-01-02' }],
+    cta: { kicker: MARKUP, text: MARKUP, blurb: MARKUP, link: 'https://example.com/' },
+  });
+
 const embedScript = () => `<script type="module" src="${widgetHost.url}embed.js"></script>`;
 
 before(async () => {
   const german = await readFile(new URL('../../examples/catalog.de.json', import.meta.url));
+  const hostile = join(await mkdtemp(join(tmpdir(), 'tool-compare-hostile-')), 'catalog.json');
+  await writeFile(hostile, hostileCatalog());
   widgetHost = await serveStatic({
     headers: { 'access-control-allow-origin': '*' },
     extra: {
+      '/catalogs/hostile.json': (req, res) =>
+        res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(hostileCatalog()),
       '/catalogs/de.json': (req, res) =>
         res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(german),
     },
@@ -41,9 +64,12 @@ before(async () => {
     '--catalog', 'examples/catalog.de.json', '--catalog-url', `${widgetHost.origin}/catalogs/de.json`,
     '--a', 'smollm3', '--b', 'vercel-ai-gateway', '--no-script',
   ]);
+  pages.hostile = snippet(['--catalog', hostile, '--catalog-url', `${widgetHost.origin}/catalogs/hostile.json`, '--a', 'a', '--b', 'b', '--no-script']);
   blog = await serveStatic({
     prefix: '/nothing-here/',
     extra: {
+      '/hostile.html': html(() => pages.hostile),
+      '/hostile-live.html': html(() => pages.hostile + embedScript()),
       '/snippet.html': html(() => pages.seed),
       '/snippet-live.html': html(() => pages.seed + embedScript()),
       '/german.html': html(() => pages.german),
@@ -160,6 +186,25 @@ test('with embed.js on the page, a pasted snippet is taken over in place', async
   await waitForCard(page, 'Vercel AI Gateway vs SmolLM3');
   assert.deepEqual(page.errors, []);
 });
+
+for (const script of [false, true]) {
+  test(`catalog text in a pre-rendered card is text, never markup (${script ? 'taken over by the widget' : 'no script'})`, async () => {
+    const page = await newPage(browser, { javaScriptEnabled: script });
+    await page.goto(`${blog.origin}/${script ? 'hostile-live' : 'hostile'}.html`);
+    const card = page.locator(script ? LIVE : PRERENDERED);
+    await card.getByRole('heading', { level: 2 }).filter({ hasText: '<b>Bold</b>' }).waitFor({ timeout: 15000 });
+    const found = await page.locator('[data-tool-compare]').evaluate((el) => ({
+      elements: el.shadowRoot.querySelectorAll('.tcw b, .tcw img, .tcw script').length,
+      literal: (el.shadowRoot.querySelector('.tcw').textContent.match(/<img src=x onerror=/g) ?? []).length,
+      links: [...el.shadowRoot.querySelectorAll('.tcw a')].map((a) => a.getAttribute('href')),
+    }));
+    assert.equal(found.elements, 0, 'no element made from catalog text');
+    assert.ok(found.literal >= 12, `the markup is shown as text ${found.literal} times`);
+    assert.ok(found.links.includes('https://example.com/"><b>x</b>'), found.links.join(' '));
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    assert.deepEqual(page.errors, []);
+  });
+}
 
 /** Holds every request for the Wasm until the returned function is called. */
 async function holdWasm(page) {
@@ -291,6 +336,23 @@ test('a pre-rendered card never scrolled near never downloads the Wasm; the firs
   await far.locator(LIVE).getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor({ state: 'attached', timeout: 15000 });
   assert.equal(wasm.length, 1);
   assert.deepEqual(page.errors, []);
+});
+
+// (axe needs script to run, so the page runs embed.js while its Wasm is held.)
+test('a pre-rendered card has no axe violations before the Wasm arrives', async () => {
+  const axe = await readFile(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  const rules = { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] };
+  for (const scheme of ['light', 'dark']) {
+    const page = await newPage(browser, { colorScheme: scheme });
+    await holdWasm(page);
+    await page.goto(widgetHost.url);
+    await page.locator(PRERENDERED).getByRole('heading', { level: 2, name: SEED }).waitFor();
+    await page.locator('details').first().evaluate((d) => (d.open = true));
+    await page.evaluate(axe);
+    const result = await page.evaluate((rules) => window.axe.run(document, { runOnly: rules }), rules);
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], scheme);
+    await page.context().close();
+  }
 });
 
 /**

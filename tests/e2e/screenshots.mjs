@@ -45,6 +45,13 @@ try {
       await shoot(`card-${width}-${scheme}`, page);
     }
   }
+  // The pre-rendered card where no script runs (reader modes, feed readers).
+  for (const [width, scheme] of [[1280, 'light'], [360, 'dark']]) {
+    const still = await newPage(browser, { viewport: { width, height: width === 360 ? 1200 : 1000 }, colorScheme: scheme, javaScriptEnabled: false });
+    await still.goto(server.url);
+    await still.getByText('Switching tools and voting need JavaScript').waitFor();
+    await shoot(`card-no-script-${width}-${scheme}`, still);
+  }
   const page = await newPage(browser, { viewport: { width: 1280, height: 1100 } });
   await page.goto(`${blog.origin}/post.html`);
   await waitForCard(page, SEED);
