@@ -4,7 +4,9 @@
 // same card and style sheet, no script) in the same run; the bytes (gzip)
 // downloaded before the content shows, the host page aside; and when the
 // card is interactive (the live widget has taken over).
-// Usage: node bench/prerender.mjs <dist> <results dir>
+// With a build from before the pre-render (`--before <dist>`), its pages
+// are measured in the same run against the same twins.
+// Usage: node bench/prerender.mjs <dist> <results dir> [--before <dist>]
 import { cp, mkdtemp, readdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -12,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serveStatic } from '../tests/e2e/harness.mjs';
 
-const [dist, resultsDir] = process.argv.slice(2);
+const [dist, resultsDir, beforeFlag, beforeDist] = process.argv.slice(2);
+if (beforeFlag && (beforeFlag !== '--before' || !beforeDist)) throw new Error('usage: prerender.mjs <dist> <results> [--before <dist>]');
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 
 const median = (values) => {
@@ -31,7 +34,9 @@ function watchCard() {
   const heading = () => {
     const root = document.querySelector('[data-tool-compare]')?.shadowRoot ?? document;
     const h2 = root.querySelector('.tcw h2');
-    const sheet = root.querySelector('link[rel="stylesheet"][href*="widget-"]');
+    // Styled: by the linked style sheet, or (builds before the pre-render)
+    // by the <style> the widget put inside itself.
+    const sheet = root.querySelector('link[rel="stylesheet"][href*="widget-"]') ?? root.querySelector('.tcw style');
     return h2 && sheet?.sheet && h2.getBoundingClientRect().height > 0 ? h2 : null;
   };
   const frame = () => {
@@ -55,6 +60,7 @@ async function main() {
   const fragment = await readFile(join(root, 'cards/smollm3-vs-vercel-ai-gateway.html'), 'utf8');
 
   const widget = await serveStatic({ root, headers: { 'access-control-allow-origin': '*' } });
+  const before = beforeDist && (await serveStatic({ root: beforeDist, headers: { 'access-control-allow-origin': '*' } }));
   const blogPage = (body) => (req, res) =>
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -65,6 +71,9 @@ async function main() {
     extra: {
       '/embed.html': blogPage(
         `<div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div><script type="module" src="${widget.url}embed.js"></script>`,
+      ),
+      '/embed-before.html': blogPage(
+        `<div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div><script type="module" src="${before?.url}embed.js"></script>`,
       ),
       // The twin: the same card in a declarative shadow root, no script.
       '/twin.html': blogPage(
@@ -79,8 +88,15 @@ async function main() {
       url: `${widget.url}smollm3-vs-vercel-ai-gateway.html`,
       twin: `${widget.url}twin-smollm3-vs-vercel-ai-gateway.html`,
     },
-    { name: 'script embed with its card fragment', url: `${blog.origin}/embed.html`, twin: `${blog.origin}/twin.html`, hostPage: true },
+    { name: 'script embed with its card fragment', url: `${blog.origin}/embed.html`, twin: `${blog.origin}/twin.html` },
   ];
+  if (before) {
+    scenarios.push(
+      { name: 'before: standalone page', url: before.url, twin: `${widget.url}twin-index.html` },
+      { name: 'before: standalone page naming the pair', url: `${before.url}?a=smollm3&b=vercel-ai-gateway`, twin: `${widget.url}twin-smollm3-vs-vercel-ai-gateway.html` },
+      { name: 'before: script embed', url: `${blog.origin}/embed-before.html`, twin: `${blog.origin}/twin.html` },
+    );
+  }
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -96,22 +112,27 @@ async function main() {
     await page.waitForFunction(() => window.benchFirstContent !== undefined, null, { timeout: 30000 });
     const firstContent = await page.evaluate(() => window.benchFirstContent);
     // Everything fetched before the content showed, but the page itself.
-    const before = await page.evaluate(
+    const fetched = await page.evaluate(
       (t) => performance.getEntriesByType('resource').filter((r) => r.responseEnd <= t).map((r) => new URL(r.name).pathname),
       firstContent,
     );
     let bytes = 0;
-    for (const path of before) {
-      const file = path.startsWith('/blog/widgets/compare/') ? join(root, path.slice('/blog/widgets/compare/'.length)) : null;
+    const served = url.startsWith(before?.url ?? '-') || url.includes('embed-before') ? beforeDist : root;
+    for (const path of fetched) {
+      const file = path.startsWith('/blog/widgets/compare/') ? join(served, path.slice('/blog/widgets/compare/'.length)) : null;
       if (file) bytes += gzipSync(await readFile(file), { level: 9 }).length;
     }
+    // Live once the widget has taken over (builds before the pre-render
+    // have no such event: their card is live when it first shows).
     const interactive = url.includes('twin')
       ? null
-      : await page
-          .waitForFunction(() => window.benchInteractive, null, { timeout: 30000 })
-          .then(() => page.evaluate(() => window.benchInteractive));
+      : served === beforeDist
+        ? firstContent
+        : await page
+            .waitForFunction(() => window.benchInteractive, null, { timeout: 30000 })
+            .then(() => page.evaluate(() => window.benchInteractive));
     await context.close();
-    return { firstContent, interactive, bytes, files: before };
+    return { firstContent, interactive, bytes, files: fetched };
   }
 
   const results = [];
@@ -139,6 +160,7 @@ async function main() {
   } finally {
     await browser.close();
     await widget.close();
+    await before?.close();
     await blog.close();
     await rm(root, { recursive: true, force: true });
   }
