@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The performance benchmark (not part of the tests): builds the release,
 # generates synthetic catalogs, measures in headless Chromium and writes
-# bench/results/latest.json and latest.md. BENCH_RUNS=N changes the runs.
+# bench/results/latest.json and latest.md, then the pre-rendered cards'
+# figures (bench/results/prerender.{json,md}). BENCH_RUNS=N changes the
+# runs; BENCH_BEFORE=<dist of an older build> also measures that build's
+# pages in the same run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
 cd "$ROOT"
@@ -15,4 +18,4 @@ done
 cargo run -q --release -p compare-domain --bin generate-catalog -- --split 10000 "$CATALOGS/split10000"
 say "measuring (takes a few minutes)"
 node bench/bench.mjs "$ROOT/dist" "$CATALOGS" "$ROOT/bench/results"
-node bench/prerender.mjs "$ROOT/dist" "$ROOT/bench/results"
+node bench/prerender.mjs "$ROOT/dist" "$ROOT/bench/results" ${BENCH_BEFORE:+--before "$BENCH_BEFORE"}

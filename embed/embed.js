@@ -41,11 +41,18 @@ const asset = (name) => new URL(name, import.meta.url).href;
 const DEFAULT_CATALOG = asset('catalog.json');
 
 let runtime;
-const loadRuntime = () =>
-  (runtime ??= import(asset(WIDGET_JS)).then(async (bindings) => {
-    await bindings.default({ module_or_path: asset(WIDGET_WASM) });
-    return bindings;
-  }));
+const loadRuntime = () => {
+  if (!runtime) {
+    // The Wasm downloads while its JS bindings load, not after them.
+    const wasm = fetch(asset(WIDGET_WASM));
+    wasm.catch(() => {}); // reported by the start-up below
+    runtime = import(asset(WIDGET_JS)).then(async (bindings) => {
+      await bindings.default({ module_or_path: wasm });
+      return bindings;
+    });
+  }
+  return runtime;
+};
 
 const whenIdle = (callback) =>
   'requestIdleCallback' in window ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200);
@@ -351,13 +358,15 @@ function startPage(page) {
   if (card && ['light', 'dark', 'auto'].includes(theme)) card.dataset.theme = theme;
   const [a, b] = [params.get('a'), params.get('b')];
   const asked = !params.get('catalog') && ((a === null && b === null) || (a === card?.dataset.a && b === card?.dataset.b));
-  const start = () =>
-    loadRuntime().catch((error) => {
+  const start = () => {
+    preloadCatalog(params.get('catalog') || 'catalog.json');
+    return loadRuntime().catch((error) => {
       const box = startFailure(error, start);
       card = page.querySelector(PRERENDERED);
       if (card) card.before(box);
       else page.replaceChildren(box);
     });
+  };
   if (card && asked) {
     recordUntilReady(page);
     startWhenWanted(page, start);
@@ -369,6 +378,20 @@ function startPage(page) {
     page.replaceChildren(loading);
     start();
   }
+}
+
+/**
+ * Fetches the page's catalog while the Wasm downloads; the widget's own
+ * request is then answered from this preload.
+ */
+function preloadCatalog(url) {
+  if (document.querySelector('link[rel="preload"][as="fetch"]')) return;
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = url;
+  document.head.append(link);
 }
 
 const page = document.querySelector(PAGE_SELECTOR);

@@ -11,8 +11,11 @@ import { DIST } from './harness.mjs';
 // the style sheet, gzipped. The goal is 80 KB (issue: performance); the
 // release is far above it (see bench/README.md for why), so this ceiling
 // sits just over today's size to stop regressions while the goal is worked
-// towards. Before the pre-render the style sheet was inside the Wasm.
-const CEILING_GZIP_BYTES = 225 * 1024;
+// towards. Before the pre-render it was 221,254 bytes with the style sheet
+// inside the Wasm; the pre-render added the style sheet as its own file
+// (3.8 KB), embed.js's deferred start and replay (+1.6 KB) and the Wasm's
+// hand-over (+3.3 KB net of the style sheet it no longer carries).
+const CEILING_GZIP_BYTES = 226 * 1024;
 // The Wasm before the pre-render (with the style sheet inside) was 209,683
 // bytes gzipped; sharing its components with the pre-render may add at
 // most 5 KB.
