@@ -64,18 +64,10 @@ const whenIdle = (callback) =>
  */
 function startWhenWanted(el, start) {
   let done = false;
-  const near = new IntersectionObserver(
-    (entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        near.disconnect();
-        whenIdle(go);
-      }
-    },
-    { rootMargin: NEAR },
-  );
+  const stopWatching = whenNear(el, () => whenIdle(go));
   function cancel() {
     done = true;
-    near.disconnect();
+    stopWatching();
     for (const type of INTERACTIONS) el.removeEventListener(type, go, true);
   }
   function go() {
@@ -83,9 +75,23 @@ function startWhenWanted(el, start) {
     cancel();
     start();
   }
-  near.observe(el);
   for (const type of INTERACTIONS) el.addEventListener(type, go, true);
   return cancel;
+}
+
+/** Calls `callback` once `el` is near the viewport; returns a function that cancels it. */
+function whenNear(el, callback) {
+  const near = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        near.disconnect();
+        callback();
+      }
+    },
+    { rootMargin: NEAR },
+  );
+  near.observe(el);
+  return () => near.disconnect();
 }
 
 /**
@@ -261,17 +267,7 @@ function waitForReader(el) {
 
 /** No card yet: widgets far below the fold start when the reader scrolls near. */
 function startWhenNear(el) {
-  const near = new IntersectionObserver(
-    (entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        near.disconnect();
-        mount(el);
-      }
-    },
-    { rootMargin: NEAR },
-  );
-  near.observe(el);
-  embeds.get(el).cancel = () => near.disconnect();
+  embeds.get(el).cancel = whenNear(el, () => mount(el));
 }
 
 async function mount(el) {
@@ -353,6 +349,9 @@ for (const el of document.querySelectorAll(SELECTOR)) watch(el);
  */
 function startPage(page) {
   const params = new URLSearchParams(location.search);
+  // The iframe embed's look (the card alone, transparent) from the start,
+  // not only once the Wasm runs, so the hand-over does not move it.
+  if (params.get('embed') === '1' && window.parent !== window) document.documentElement.classList.add('tc-iframe-embed');
   let card = page.querySelector(PRERENDERED);
   const theme = params.get('theme');
   if (card && ['light', 'dark', 'auto'].includes(theme)) card.dataset.theme = theme;

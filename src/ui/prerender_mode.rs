@@ -46,7 +46,7 @@ pub fn WaitNote() -> impl IntoView {
     let state = expect_context::<ComparisonState>();
     PRERENDERING.then(|| {
         view! {
-            <p id=state.id("wait") class="tcw-wait">
+            <p id=state.id("wait") class="tcw-wait tcw-visually-hidden">
                 <span class="tcw-wait-loading">{state.label(|l| l.controls_loading())}</span>
                 <span class="tcw-wait-noscript">{state.label(|l| l.needs_javascript())}</span>
             </p>

@@ -124,15 +124,8 @@ fn quote_cell(
     expanded: RwSignal<HashSet<QuoteKey>>,
 ) -> impl IntoView {
     let Some(review) = review else {
-        return view! {
-            <div class="tcw-cell">
-                <p class="tcw-cell-head">
-                    <span class="tcw-badge tcw-badge-none">{state.label(|l| l.not_reviewed())}</span>
-                    <span class="tcw-cell-tool">{tool_name.to_string()}</span>
-                </p>
-            </div>
-        }
-        .into_any();
+        let head = cell_head("tcw-badge tcw-badge-none", state.label(|l| l.not_reviewed()), tool_name);
+        return view! { <div class="tcw-cell">{head}</div> }.into_any();
     };
     let (badge_class, badge_text) = match review.verdict() {
         Some(Verdict::Ship) => ("tcw-badge tcw-badge-ship", state.label(|l| l.ship())),
@@ -149,8 +142,9 @@ fn quote_cell(
             _ => full.clone(),
         }
     };
+    let head = cell_head(badge_class, badge_text, tool_name);
     if PRERENDERING {
-        return static_quote(state, key, tool_name, badge_class, badge_text, full, short).into_any();
+        return static_quote(state, key, head, full, short).into_any();
     }
     let toggle = short.is_some().then(|| {
         view! {
@@ -174,10 +168,7 @@ fn quote_cell(
     });
     view! {
         <div class="tcw-cell">
-            <p class="tcw-cell-head">
-                <span class=badge_class>{badge_text}</span>
-                <span class="tcw-cell-tool">{tool_name.to_string()}</span>
-            </p>
+            {head}
             {(!full.is_empty())
                 .then(|| {
                     view! {
@@ -192,6 +183,16 @@ fn quote_cell(
     .into_any()
 }
 
+/// A cell's verdict badge and the tool it is about.
+fn cell_head(badge_class: &'static str, badge_text: String, tool_name: &str) -> impl IntoView {
+    view! {
+        <p class="tcw-cell-head">
+            <span class=badge_class>{badge_text}</span>
+            <span class="tcw-cell-tool">{tool_name.to_string()}</span>
+        </p>
+    }
+}
+
 /// A quote of the pre-rendered card: the teaser, and the full quote in a
 /// native `<details>` that works without script. The style sheet hides the
 /// teaser while the details are open and puts the summary under the quote,
@@ -199,9 +200,7 @@ fn quote_cell(
 fn static_quote(
     state: ComparisonState,
     key: QuoteKey,
-    tool_name: &str,
-    badge_class: &'static str,
-    badge_text: String,
+    head: impl IntoView,
     full: String,
     short: Option<String>,
 ) -> impl IntoView {
@@ -224,10 +223,7 @@ fn static_quote(
     };
     view! {
         <div class="tcw-cell">
-            <p class="tcw-cell-head">
-                <span class=badge_class>{badge_text}</span>
-                <span class="tcw-cell-tool">{tool_name.to_string()}</span>
-            </p>
+            {head}
             {body}
         </div>
     }
