@@ -51,18 +51,50 @@ pub fn open_votes(catalog_url: String) -> VoteState {
     let key = storage_key(&catalog_url);
     let store: Box<dyn VoteStore> = Box::new(LocalStore { key: key.clone() });
     let votes = VoteState::new(Ballot::open(store));
-    if let Some(host) = use_context::<HostElement>() {
-        votes.on_change(move |change, pair| dispatch_vote_event(&host, &catalog_url, pair, change));
-    }
-    let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        // A `null` key means another tab cleared the whole storage.
-        let ours = ev.key().is_none_or(|k| k == key);
-        if ours && ev.storage_area().is_some() {
-            votes.stored_elsewhere(ev.new_value().as_deref());
+    let host = use_context::<HostElement>();
+    let written = key.clone();
+    votes.on_change(move |change, pair| {
+        if let Some(host) = &host {
+            dispatch_vote_event(host, &catalog_url, pair, change);
+        }
+        tell_the_page(&written);
+    });
+    let other_tab = {
+        let key = key.clone();
+        window_event_listener(leptos::ev::storage, move |ev| {
+            // A `null` key means another tab cleared the whole storage.
+            let ours = ev.key().is_none_or(|k| k == key);
+            if ours && ev.storage_area().is_some() {
+                votes.stored_elsewhere(ev.new_value().as_deref());
+            }
+        })
+    };
+    let this_page = window_event_listener_untyped(STORED_EVENT, move |ev| {
+        let ours = ev.dyn_ref::<web_sys::CustomEvent>().and_then(|ev| ev.detail().as_string()).is_some_and(|k| k == key);
+        if ours {
+            if let Ok(text) = (LocalStore { key: key.clone() }).read() {
+                votes.stored_elsewhere(text.as_deref());
+            }
         }
     });
-    on_cleanup(move || handle.remove());
+    on_cleanup(move || {
+        other_tab.remove();
+        this_page.remove();
+    });
     votes
+}
+
+/// Dispatched on the window after a widget stored votes: the page's other
+/// widgets of the same catalog get no `storage` event for a write of their
+/// own page, and show the vote at once through this one.
+const STORED_EVENT: &str = "tool-compare:votes-stored";
+
+fn tell_the_page(key: &str) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(key));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(STORED_EVENT, &init) {
+        let _ = leptos::prelude::window().dispatch_event(&event);
+    }
 }
 
 /// `event.detail` of the vote event.

@@ -36,6 +36,12 @@ before(async () => {
          <div id="w2" data-tool-compare data-a="litellm" data-b="portkey" data-theme="dark"></div>`,
         w,
       ),
+      '/same-catalog.html': page(
+        `<div id="v1" data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div>
+         <div id="v2" data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div>
+         <div id="v3" data-tool-compare data-a="litellm" data-b="portkey"></div>`,
+        w,
+      ),
       '/frames.html': page(
         `<iframe id="f1" data-tool-compare-frame title="SmolLM3 vs Vercel AI Gateway" style="width:700px;height:150px;border:0"
            src="${w}index.html?a=smollm3&b=vercel-ai-gateway&embed=1"></iframe>
@@ -161,6 +167,24 @@ test('a vote in an embedded widget is an event on its host element', async () =>
   assert.deepEqual(await p.evaluate(() => window.votes), [['w2', 'portkey']]);
   const key = `tool-compare:v1:votes:${widgetHost.url}catalog.json`;
   assert.ok(await p.evaluate((k) => localStorage.getItem(k), key), 'stored under the namespaced key');
+});
+
+test("widgets of one catalog keep each other's votes, and a vote shows at once in every widget of its pair", async () => {
+  const p = await newPage(browser);
+  await p.goto(`${blog.origin}/same-catalog.html`);
+  const vote = (id, tool) => p.locator(`#${id}`).getByRole('button', { name: `Vote for ${tool}` });
+  await scrollToLive(p, 'v1', 'SmolLM3 vs Vercel AI Gateway');
+  await vote('v1', 'SmolLM3').click();
+  await scrollToLive(p, 'v2', 'SmolLM3 vs Vercel AI Gateway');
+  assert.equal(await vote('v2', 'SmolLM3').getAttribute('aria-pressed'), 'true', 'shown in the other widget of the pair');
+  await scrollToLive(p, 'v3', 'LiteLLM vs Portkey');
+  await vote('v3', 'Portkey').click();
+  await p.reload();
+  await scrollToLive(p, 'v1', 'SmolLM3 vs Vercel AI Gateway');
+  assert.equal(await vote('v1', 'SmolLM3').getAttribute('aria-pressed'), 'true', 'the first widget’s vote survived the third’s write');
+  await scrollToLive(p, 'v3', 'LiteLLM vs Portkey');
+  assert.equal(await vote('v3', 'Portkey').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(p.errors, []);
 });
 
 test('iframe embeds post their own height and each frame is sized by its own messages', async () => {

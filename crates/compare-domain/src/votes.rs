@@ -199,6 +199,9 @@ impl<S: VoteStore> Ballot<S> {
     }
 
     pub fn press(&mut self, a: &str, b: &str, tool: &str) -> VoteChange {
+        if self.persistent {
+            self.catch_up();
+        }
         let change = self.book.press(a, b, tool);
         if self.persistent {
             match self.store.write(&self.book.encode()) {
@@ -214,6 +217,23 @@ impl<S: VoteStore> Ballot<S> {
             }
         }
         change
+    }
+
+    /// Reads what another ballot on the same store (a second widget of the
+    /// catalog on the page, another tab) wrote since this one last read, so
+    /// that the next write keeps those votes. Unreadable data is left to be
+    /// replaced by the write, as at opening.
+    fn catch_up(&mut self) {
+        match self.store.read() {
+            Ok(None) => self.book = VoteBook::default(),
+            Ok(Some(text)) => {
+                if let Ok(book) = VoteBook::decode(&text) {
+                    self.book = book;
+                }
+            }
+            // The write that follows fails too, and says so.
+            Err(_) => {}
+        }
     }
 
     /// Another tab changed the stored votes (the `storage` event).
@@ -370,6 +390,22 @@ mod tests {
         ballot.press("a", "b", "a");
         assert_eq!(ballot.notice(), None);
         assert!(VoteBook::decode(store.text.borrow().as_deref().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn two_ballots_on_one_store_keep_each_others_votes() {
+        let store = FakeStore::default();
+        let mut first = Ballot::open(store.clone());
+        let mut second = Ballot::open(store.clone());
+        first.press("a", "b", "a");
+        second.press("c", "d", "d");
+        let reopened = Ballot::open(store.clone());
+        assert_eq!(reopened.book().vote("a", "b"), Some("a"));
+        assert_eq!(reopened.book().vote("c", "d"), Some("d"));
+        // The same pair from the other ballot moves the vote it did not cast.
+        let change = second.press("a", "b", "b");
+        assert_eq!(change.previous.as_deref(), Some("a"));
+        assert_eq!(Ballot::open(store).book().vote("a", "b"), Some("b"));
     }
 
     #[test]
