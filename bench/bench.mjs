@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import os from 'node:os';
 import { chromium } from "../tests/e2e/node_modules/playwright-core/index.mjs";
-import { serveStatic } from '../tests/e2e/harness.mjs';
+import { distAllowingCatalogsFrom, serveStatic } from '../tests/e2e/harness.mjs';
 
 const [dist, catalogs, resultsDir] = process.argv.slice(2);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -69,10 +69,11 @@ async function main() {
     catalogRoutes[`/static/${size.file}.html`] = (req, res) =>
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(staticPages[size.file]);
   }
-  const server = await serveStatic({ root: dist, extra: catalogRoutes });
   const styleSheet = (await readdir(dist)).find((name) => /^widget-.*\.css$/.test(name));
   // Split catalogs are folders of files, served as they would be by any host.
   const splitServer = await serveStatic({ root: catalogs, prefix: '/catalogs/', headers: { 'access-control-allow-origin': '*' } });
+  // The split catalogs live on another origin, which the page must allow.
+  const server = await serveStatic({ root: await distAllowingCatalogsFrom([splitServer.origin]), extra: catalogRoutes });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',

@@ -18,6 +18,8 @@ pub struct WidgetConfig {
     pub theme: ArcRwSignal<Theme>,
     /// Standalone page: keep `?a=&b=` in the address bar and follow back/forward.
     pub owns_page_url: bool,
+    /// The origin of a catalog the standalone page refuses to show.
+    pub refused_origin: Option<String>,
 }
 
 /// Beside the page, so the bundle works from any sub-path of any host.
@@ -30,6 +32,7 @@ impl WidgetConfig {
             requested: ArcRwSignal::new(requested),
             theme: ArcRwSignal::new(theme),
             owns_page_url,
+            refused_origin: None,
         }
     }
 
@@ -39,11 +42,14 @@ impl WidgetConfig {
     pub fn from_page_url() -> WidgetConfig {
         let params = page_url::params();
         let get = |name: &str| params.get(name).filter(|v| !v.is_empty());
-        WidgetConfig::new(
-            get("catalog").unwrap_or_else(|| DEFAULT_CATALOG.to_string()),
+        let catalog = get("catalog").unwrap_or_else(|| DEFAULT_CATALOG.to_string());
+        let refused_origin = page_url::refused_catalog_origin(&catalog);
+        let config = WidgetConfig::new(
+            catalog,
             (get("a"), get("b")),
             Theme::parse(get("theme").as_deref()),
             !page_url::is_iframe_embed(),
-        )
+        );
+        WidgetConfig { refused_origin, ..config }
     }
 }

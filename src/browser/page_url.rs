@@ -60,6 +60,29 @@ pub fn site_title() -> String {
         .unwrap_or_else(|| document.title())
 }
 
+/// Where a site owner lists the other origins whose catalogs the standalone
+/// page may show, separated by spaces: `<meta name="tool-compare-catalog-origins"
+/// content="https://catalogs.example.com">`. Without it, only the page's own.
+const CATALOG_ORIGINS_META: &str = "meta[name=\"tool-compare-catalog-origins\"]";
+
+/// The origin of `catalog` when the standalone page must not show it: a
+/// crafted `?catalog=` link would otherwise show anyone's reviews and links
+/// under the site owner's address.
+pub fn refused_catalog_origin(catalog: &str) -> Option<String> {
+    let document = leptos::prelude::document();
+    let base = document.base_uri().ok().flatten()?;
+    let origin = web_sys::Url::new_with_base(catalog, &base).ok()?.origin();
+    let page_origin = leptos::prelude::window().location().origin().ok()?;
+    let allowed = document
+        .query_selector(CATALOG_ORIGINS_META)
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default();
+    let allowed = origin == page_origin || allowed.split_whitespace().any(|o| o.trim_end_matches('/') == origin);
+    (!allowed).then_some(origin)
+}
+
 /// The catalog URL made absolute against the page, so that the same catalog
 /// gets the same votes from every page of a site.
 pub fn absolute_url(url: &str) -> String {

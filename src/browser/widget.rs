@@ -45,7 +45,13 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             }
         });
     };
-    start();
+    match &config.refused_origin {
+        Some(origin) => load.set(Load::Failed(FetchFailure::Refused {
+            url: config.catalog_url.clone(),
+            origin: origin.clone(),
+        })),
+        None => start(),
+    }
     let retry = StoredValue::new_local(start);
 
     let theme = config.theme.clone();

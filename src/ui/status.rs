@@ -23,6 +23,15 @@ pub enum FetchFailure {
     Network { url: String, timed_out: bool },
     /// An answer that is not a usable catalog.
     Catalog { url: String, error: LoadError },
+    /// A catalog from an origin the standalone page does not show.
+    Refused { url: String, origin: String },
+}
+
+impl FetchFailure {
+    /// Whether asking again can help (a refusal stays a refusal).
+    fn retryable(&self) -> bool {
+        !matches!(self, FetchFailure::Refused { .. })
+    }
 }
 
 impl fmt::Display for FetchFailure {
@@ -46,6 +55,10 @@ impl fmt::Display for FetchFailure {
             FetchFailure::Catalog { url, error: LoadError::Parse(err) } => {
                 write!(f, "The catalog file {url} cannot be read: {err}.")
             }
+            FetchFailure::Refused { url, origin } => write!(
+                f,
+                "The catalog file {url} is not shown: this page shows catalogs from its own site only, and this one comes from {origin}."
+            ),
             FetchFailure::Catalog { url, error: LoadError::Invalid(problems) } => write!(
                 f,
                 "The catalog file {url} has {} problem{}:",
@@ -72,6 +85,7 @@ pub fn Failure(failure: FetchFailure, retry: impl Fn() + 'static) -> impl IntoVi
         _ => Vec::new(),
     };
     let hidden = problems.len().saturating_sub(PROBLEMS_SHOWN);
+    let retryable = failure.retryable();
     if let Some(hooks) = use_context::<PageHooks>() {
         Effect::new(move |_| (hooks.shown)(false));
     }
@@ -100,9 +114,14 @@ pub fn Failure(failure: FetchFailure, retry: impl Fn() + 'static) -> impl IntoVi
                         </ul>
                     }
                 })}
-            <button type="button" class="tcw-button" on:click=move |_| retry()>
-                "Try again"
-            </button>
+            {retryable
+                .then(|| {
+                    view! {
+                        <button type="button" class="tcw-button" on:click=move |_| retry()>
+                            "Try again"
+                        </button>
+                    }
+                })}
         </div>
     }
 }

@@ -1,9 +1,9 @@
 // What a reader sees when the catalog is missing, broken or invalid.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
+import { DIST, distAllowingCatalogsFrom, serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
 
 let server, otherOrigin, browser, goodCatalog;
 let flakyCalls = 0;
@@ -120,9 +120,38 @@ test('a catalog that never arrives times out with "Try again"', async () => {
   await alert.getByRole('button', { name: 'Try again' }).waitFor();
 });
 
-test('a cross-origin catalog without CORS headers names the likely cause', async () => {
-  const { text } = await failureFor(`${otherOrigin.url}catalog.json`);
-  assert.match(text, /the network request failed \(offline, or blocked by the server's CORS settings\)/);
+test('the standalone page refuses a catalog from another origin, naming the origin', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?catalog=${encodeURIComponent(`${otherOrigin.url}catalog.json`)}`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 15000 });
+  assert.match(
+    await alert.innerText(),
+    new RegExp(`this page shows catalogs from its own site only, and this one comes from ${otherOrigin.origin.replace(/[.]/g, '\\.')}\\.`),
+  );
+  assert.equal(await alert.getByRole('button', { name: 'Try again' }).count(), 0, 'asking again cannot help');
+  assert.equal(await page.locator('.tcw-card').count(), 0);
+});
+
+test('a catalog from an origin the site owner allows is shown; without CORS headers the failure names the likely cause', async () => {
+  const withCors = await serveStatic({ prefix: '/shared/', headers: { 'access-control-allow-origin': '*' } });
+  const copy = await distAllowingCatalogsFrom([withCors.origin, otherOrigin.origin]);
+  const allowing = await serveStatic({ root: copy });
+  try {
+    const shown = await newPage(browser);
+    await shown.goto(`${allowing.url}?catalog=${encodeURIComponent(`${withCors.url}catalog.json`)}`);
+    await waitForCard(shown, 'SmolLM3 vs Vercel AI Gateway');
+    assert.deepEqual(shown.errors, []);
+    const blocked = await newPage(browser);
+    await blocked.goto(`${allowing.url}?catalog=${encodeURIComponent(`${otherOrigin.url}catalog.json`)}`);
+    const alert = blocked.getByRole('alert');
+    await alert.getByText(/the network request failed \(offline, or blocked by the server's CORS settings\)/).waitFor({ timeout: 15000 });
+    await alert.getByRole('button', { name: 'Try again' }).waitFor();
+  } finally {
+    await allowing.close();
+    await withCors.close();
+    await rm(copy, { recursive: true, force: true });
+  }
 });
 
 test('markup in catalog text is shown as text and never runs', async () => {

@@ -1,7 +1,8 @@
 // Shared set-up of the browser tests: a static server that publishes the
 // release build (dist/) under a sub-path, and headless Debian Chromium.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
@@ -51,6 +52,21 @@ export async function serveStatic({ root = DIST, prefix = SUB_PATH, extra = {}, 
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, url: origin + prefix, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/**
+ * A copy of dist/ whose standalone page may show catalogs from `origins`
+ * besides its own (the site owner's setting in index.html).
+ */
+export async function distAllowingCatalogsFrom(origins) {
+  const copy = await mkdtemp(join(tmpdir(), 'tool-compare-dist-'));
+  await cp(DIST, copy, { recursive: true });
+  const index = join(copy, 'index.html');
+  const setting = '<meta name="tool-compare-catalog-origins" content="" />';
+  const html = await readFile(index, 'utf8');
+  if (!html.includes(setting)) throw new Error('index.html has no catalog-origins setting');
+  await writeFile(index, html.replace(setting, setting.replace('content=""', `content="${origins.join(' ')}"`)));
+  return copy;
 }
 
 export async function launchBrowser() {
