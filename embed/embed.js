@@ -384,6 +384,8 @@ function startPage(page) {
  * request is then answered from this preload.
  */
 function preloadCatalog(url) {
+  // Another origin's catalog may be one the page refuses to show.
+  if (new URL(url, document.baseURI).origin !== location.origin) return;
   if (document.querySelector('link[rel="preload"][as="fetch"]')) return;
   const link = document.createElement('link');
   link.rel = 'preload';

@@ -57,8 +57,10 @@ function markupCatalog() {
   return catalog;
 }
 
-async function failureFor(catalogPath) {
+/** `expected`: the browser's own console error for the failed request. */
+async function failureFor(catalogPath, expected) {
   const page = await newPage(browser);
+  if (expected) page.expectErrors(expected);
   await page.goto(`${server.url}?catalog=${encodeURIComponent(catalogPath)}`);
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 15000 });
@@ -67,7 +69,7 @@ async function failureFor(catalogPath) {
 }
 
 test('a missing catalog names the URL and the HTTP status', async () => {
-  const { text } = await failureFor('/catalogs/missing.json');
+  const { text } = await failureFor('/catalogs/missing.json', /status of 404 \(Not Found\)/);
   assert.match(text, /The catalog file \/catalogs\/missing\.json could not be loaded: the server answered HTTP 404 Not Found\./);
 });
 
@@ -95,7 +97,7 @@ test('a truncated catalog is reported, not shown in part', async () => {
 
 test('a server error shows "Try again", which recovers once the server does', async () => {
   flakyCalls = 0;
-  const { page, text } = await failureFor('/catalogs/flaky.json');
+  const { page, text } = await failureFor('/catalogs/flaky.json', /status of 500 \(Internal Server Error\)/);
   assert.match(text, /HTTP 500/);
   await page.getByRole('button', { name: 'Try again' }).click();
   await waitForCard(page, 'SmolLM3 vs Vercel AI Gateway');
@@ -104,7 +106,7 @@ test('a server error shows "Try again", which recovers once the server does', as
 });
 
 test('a 500 with a JSON body is still a server error', async () => {
-  const { text } = await failureFor('/catalogs/server-error.json');
+  const { text } = await failureFor('/catalogs/server-error.json', /status of 500 \(Internal Server Error\)/);
   assert.match(text, /HTTP 500 Internal Server Error/);
 });
 
@@ -143,6 +145,7 @@ test('a catalog from an origin the site owner allows is shown; without CORS head
     await waitForCard(shown, 'SmolLM3 vs Vercel AI Gateway');
     assert.deepEqual(shown.errors, []);
     const blocked = await newPage(browser);
+    blocked.expectErrors(/blocked by CORS policy/, /net::ERR_FAILED/);
     await blocked.goto(`${allowing.url}?catalog=${encodeURIComponent(`${otherOrigin.url}catalog.json`)}`);
     const alert = blocked.getByRole('alert');
     await alert.getByText(/the network request failed \(offline, or blocked by the server's CORS settings\)/).waitFor({ timeout: 15000 });

@@ -5,7 +5,8 @@ import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { before, after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
@@ -84,20 +85,36 @@ export async function launchBrowser() {
   });
 }
 
+/** The pages the running test opened. */
+const opened = [];
+
 /**
  * A page that fails the test on any uncaught error or console error, since
- * a broken release build (for example a bad wasm-opt) shows up only there.
+ * a broken release build (for example a bad wasm-opt) shows up only there:
+ * checked after every test, which also closes the page's context. A test
+ * that provokes an error on purpose (a 404, a refused request) names it:
+ * `page.expectErrors(/pattern/)`.
  */
 export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   page.errors = [];
+  page.expected = [];
+  page.expectErrors = (...patterns) => page.expected.push(...patterns);
   page.on('pageerror', (err) => page.errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.errors.push(`console: ${msg.text()}`);
   });
+  opened.push(page);
   return page;
 }
+
+afterEach(async () => {
+  const pages = opened.splice(0);
+  const unexpected = pages.flatMap((page) => page.errors.filter((error) => !page.expected.some((p) => p.test(error))));
+  await Promise.all(pages.map((page) => page.context().close().catch(() => {})));
+  assert.deepEqual(unexpected, [], 'the pages of this test had errors');
+});
 
 export const SEED = 'SmolLM3 vs Vercel AI Gateway';
 

@@ -421,6 +421,8 @@ for (const { name, prerendered, live, heading } of [
 ]) {
   test(`drift: the pre-rendered and the live card have the same text and structure, for ${name}`, async () => {
     const still = await noScript();
+    // A card fragment opened as a document has no icon link: the browser asks for /favicon.ico.
+    if (prerendered().includes('/cards/')) still.expectErrors(/status of 404 \(Not Found\)/);
     await still.goto(prerendered());
     await still.locator(PRERENDERED).getByRole('heading', { level: 2, name: heading }).waitFor();
     const expected = await shapeOf(still, PRERENDERED);

@@ -14,8 +14,10 @@ import { DIST } from './harness.mjs';
 // towards. Before the pre-render it was 221,254 bytes with the style sheet
 // inside the Wasm; the pre-render added the style sheet as its own file
 // (3.8 KB), embed.js's deferred start and replay (+1.6 KB) and the Wasm's
-// hand-over (+3.3 KB net of the style sheet it no longer carries).
-const CEILING_GZIP_BYTES = 226 * 1024;
+// hand-over (+3.3 KB net of the style sheet it no longer carries); then
+// sharing votes between widgets and the standalone page's origin check
+// (+1.3 KB).
+const CEILING_GZIP_BYTES = 227 * 1024;
 // The Wasm before the pre-render (with the style sheet inside) was 209,683
 // bytes gzipped; sharing its components with the pre-render may add at
 // most 5 KB.

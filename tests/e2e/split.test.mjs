@@ -64,6 +64,7 @@ test('the seed card renders from its tool files, fetched only when shown', async
 test('a tool file that fails names itself, and "Try again" recovers', async () => {
   portkeyAvailable = false;
   const page = await newPage(browser);
+  page.expectErrors(/status of 503 \(Service Unavailable\)/);
   await page.goto(`${server.url}?catalog=/split/catalog.json&a=litellm&b=portkey`);
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 15000 });
