@@ -24,7 +24,9 @@ const CARDS = '__CARDS__';
 const SELECTOR = '[data-tool-compare]';
 const PAGE_SELECTOR = '[data-tool-compare-page]';
 const PRERENDERED = '.tcw[data-tc-prerendered]';
-const WATCHED = ['data-a', 'data-b', 'data-theme', 'data-catalog'];
+const WATCHED = ['data-tool-compare', 'data-a', 'data-b', 'data-theme', 'data-catalog'];
+/** A frame never needs more; a larger claim is capped, not obeyed. */
+const MAX_FRAME_HEIGHT = 20000;
 const HEIGHT_MESSAGE = 'tool-compare:height';
 const READY_EVENT = 'tool-compare:ready';
 const LOADING = 'Loading the comparison…';
@@ -327,7 +329,15 @@ const within = (node) => (node.nodeType === 1 ? [...(node.matches(SELECTOR) ? [n
 new MutationObserver((records) => {
   for (const record of records) {
     if (record.type === 'attributes') {
-      if (record.target.matches(SELECTOR)) changed(record.target, record.attributeName);
+      const el = record.target;
+      // An element that became a widget after load is mounted; one that
+      // stopped being one is unmounted.
+      if (record.attributeName === 'data-tool-compare') {
+        if (el.matches(SELECTOR)) watch(el);
+        else forget(el);
+      } else if (el.matches(SELECTOR)) {
+        changed(el, record.attributeName);
+      }
       continue;
     }
     // A removed element unmounts and leaks nothing; a moved one stays.
@@ -399,13 +409,17 @@ const page = document.querySelector(PAGE_SELECTOR);
 if (page) startPage(page);
 
 // Iframe embeds post their height; each message resizes only the frame it
-// came from (matched by event.source), never another widget's frame.
+// came from (matched by event.source, and by the origin of the frame's own
+// address, so a frame that navigated elsewhere cannot), never another
+// widget's frame.
 addEventListener('message', (event) => {
   const data = event.data;
   if (data?.type !== HEIGHT_MESSAGE || !Number.isFinite(data.height) || data.height < 0) return;
   for (const frame of document.querySelectorAll('iframe[data-tool-compare-frame]')) {
     if (frame.contentWindow === event.source) {
-      frame.style.height = `${Math.ceil(data.height)}px`;
+      if (new URL(frame.src, document.baseURI).origin === event.origin) {
+        frame.style.height = `${Math.ceil(Math.min(data.height, MAX_FRAME_HEIGHT))}px`;
+      }
       break;
     }
   }

@@ -26,7 +26,15 @@ const page = (body, widgetUrl) => (req, res) =>
 
 before(async () => {
   // The widget's own static host: CORS open, as documented for embeds.
-  widgetHost = await serveStatic({ headers: { 'access-control-allow-origin': '*' } });
+  // Two frames that claim heights: one beyond reason, and one redirected
+  // to another origin (its address still names the widget's host).
+  widgetHost = await serveStatic({
+    headers: { 'access-control-allow-origin': '*' },
+    extra: {
+      '/tall.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>f</title><script>parent.postMessage({ type: 'tool-compare:height', height: 1e9 }, '*')</script>`),
+      '/moved.html': (req, res) => res.writeHead(302, { location: `${blog.origin}/liar.html` }).end(),
+    },
+  });
   const w = widgetHost.url;
   blog = await serveStatic({
     prefix: '/nothing-here/',
@@ -40,6 +48,12 @@ before(async () => {
         `<div id="v1" data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div>
          <div id="v2" data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div>
          <div id="v3" data-tool-compare data-a="litellm" data-b="portkey"></div>`,
+        w,
+      ),
+      '/liar.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>f</title><script>parent.postMessage({ type: 'tool-compare:height', height: 333 }, '*')</script>`),
+      '/claims.html': page(
+        `<iframe id="tall" data-tool-compare-frame title="tall" style="height:150px" src="${widgetHost.origin}/tall.html"></iframe>
+         <iframe id="moved" data-tool-compare-frame title="moved" style="height:150px" src="${widgetHost.origin}/moved.html"></iframe>`,
         w,
       ),
       '/frames.html': page(
@@ -185,6 +199,31 @@ test("widgets of one catalog keep each other's votes, and a vote shows at once i
   await scrollToLive(p, 'v3', 'LiteLLM vs Portkey');
   assert.equal(await vote('v3', 'Portkey').getAttribute('aria-pressed'), 'true');
   assert.deepEqual(p.errors, []);
+});
+
+test('a frame claiming a height beyond reason is capped, and one that moved to another origin is not obeyed', async () => {
+  const p = await newPage(browser);
+  await p.goto(`${blog.origin}/claims.html`);
+  await p.waitForFunction(() => document.getElementById('tall').style.height !== '150px', null, { timeout: 10000 });
+  assert.equal(await p.locator('#tall').evaluate((el) => el.style.height), '20000px');
+  // The moved frame's message has arrived by now (both load alike); it is ignored.
+  await p.waitForTimeout(500);
+  assert.equal(await p.locator('#moved').evaluate((el) => el.style.height), '150px');
+});
+
+test('an element that becomes a widget after load is mounted', async () => {
+  const p = await openPost();
+  await p.evaluate(() => {
+    const el = document.createElement('div');
+    el.id = 'late';
+    el.dataset.a = 'litellm';
+    el.dataset.b = 'portkey';
+    document.body.prepend(el);
+  });
+  await p.waitForTimeout(300);
+  assert.equal(await p.locator('#late').evaluate((el) => el.shadowRoot), null, 'not a widget yet');
+  await p.locator('#late').evaluate((el) => el.setAttribute('data-tool-compare', ''));
+  await scrollToLive(p, 'late', 'LiteLLM vs Portkey');
 });
 
 test('iframe embeds post their own height and each frame is sized by its own messages', async () => {
