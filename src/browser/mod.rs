@@ -13,6 +13,7 @@ pub mod host;
 pub mod iframe_height;
 pub mod page_url;
 pub mod panic_report;
+pub mod session;
 pub mod tool_files;
 pub mod vote_storage;
 pub mod widget;

@@ -1,15 +1,14 @@
-//! The live widget's root: loads the catalog, shows loading or a failure
-//! with "Try again", and once loaded sets up the comparison's state, its
+//! The live widget's root: shows its catalog session's loading or failure
+//! (with "Try again"), and once loaded sets up the comparison's state, its
 //! votes in this browser and (on the standalone page) the address bar.
 
 use std::sync::Arc;
 
 use compare_domain::ValidCatalog;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::browser::config::{RequestedPair, WidgetConfig};
-use crate::browser::fetch::fetch_catalog;
+use crate::browser::session::{self, Load};
 use crate::browser::{page_url, tool_files, vote_storage};
 use crate::ui::comparison::Comparison;
 use crate::ui::ids::instance_prefix;
@@ -17,63 +16,41 @@ use crate::ui::state::ComparisonState;
 use crate::ui::status::{Failure, FetchFailure, Loading};
 use crate::ui::tool_details::ToolDetails;
 
-#[derive(Clone)]
-enum Load {
-    Loading,
-    Ready(Arc<ValidCatalog>),
-    Failed(FetchFailure),
-}
-
 #[component]
 pub fn Widget(config: WidgetConfig) -> impl IntoView {
-    let load = RwSignal::new(Load::Loading);
-    // Only the newest request may set the state, however the retries interleave.
-    let generation = StoredValue::new(0_u64);
-    let catalog_url = config.catalog_url.clone();
-    let start = move || {
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        load.set(Load::Loading);
-        let url = catalog_url.clone();
-        spawn_local(async move {
-            let result = fetch_catalog(url).await;
-            if generation.try_get_value() == Some(mine) {
-                load.set(match result {
-                    Ok(catalog) => Load::Ready(catalog),
-                    Err(failure) => Load::Failed(failure),
-                });
-            }
-        });
-    };
-    match &config.refused_origin {
-        Some(origin) => load.set(Load::Failed(FetchFailure::Refused {
-            url: config.catalog_url.clone(),
-            origin: origin.clone(),
-        })),
-        None => start(),
-    }
-    let retry = StoredValue::new_local(start);
-
     let theme = config.theme.clone();
-    view! {
-        <div class="tcw" data-theme=move || theme.get().as_str()>
-            {move || match load.get() {
+    let catalog_url = page_url::absolute_url(&config.catalog_url);
+    let body = match config.refused_origin.clone() {
+        Some(origin) => {
+            let failure = FetchFailure::Refused { url: config.catalog_url.clone(), origin };
+            view! { <Failure failure retry=Callback::new(|()| {}) /> }.into_any()
+        }
+        None => {
+            let session = session::open(&catalog_url);
+            let load = session.load.clone();
+            let tool_files = session.tool_files.clone();
+            // Held as long as this widget lives, with the other widgets of
+            // the catalog; the last one to leave releases it.
+            let session = StoredValue::new_local(session);
+            (move || match load.get() {
                 Load::Loading => view! { <Loading /> }.into_any(),
                 Load::Ready(catalog) => {
-                    view! { <LoadedWidget catalog config=config.clone() /> }.into_any()
+                    let details = ToolDetails::over(tool_files.clone());
+                    view! { <LoadedWidget catalog catalog_url=catalog_url.clone() details config=config.clone() /> }.into_any()
                 }
                 Load::Failed(failure) => {
-                    view! { <Failure failure retry=move || retry.with_value(|start| start()) /> }
-                        .into_any()
+                    let retry = Callback::new(move |()| session.with_value(|s| s.start()));
+                    view! { <Failure failure retry /> }.into_any()
                 }
-            }}
-        </div>
-    }
+            })
+            .into_any()
+        }
+    };
+    view! { <div class="tcw" data-theme=move || theme.get().as_str()>{body}</div> }
 }
 
 #[component]
-fn LoadedWidget(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoView {
-    let catalog_url = page_url::absolute_url(&config.catalog_url);
+fn LoadedWidget(catalog: Arc<ValidCatalog>, catalog_url: String, details: ToolDetails, config: WidgetConfig) -> impl IntoView {
     let resolved = config.requested.with_untracked(|(a, b)| catalog.resolve_pair(a.as_deref(), b.as_deref()));
     let state = ComparisonState {
         catalog: StoredValue::new(catalog),
@@ -84,7 +61,6 @@ fn LoadedWidget(catalog: Arc<ValidCatalog>, config: WidgetConfig) -> impl IntoVi
     };
     provide_context(state);
     provide_context(vote_storage::open_votes(catalog_url));
-    let details = ToolDetails::new();
     tool_files::follow(details, state);
     provide_context(details);
     follow_requested_pair(state, config.requested.clone());

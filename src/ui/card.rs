@@ -33,7 +33,7 @@ pub fn Card() -> impl IntoView {
             (Detail::Failed(failure), _) | (_, Detail::Failed(failure)) => view! {
                 <Failure failure retry={
                     let hooks = hooks.clone();
-                    move || retry_tool_files(details, state, pair, hooks.as_ref())
+                    Callback::new(move |()| retry_tool_files(details, state, pair, hooks.as_ref()))
                 } />
             }
             .into_any(),

@@ -79,7 +79,11 @@ pub fn Loading() -> impl IntoView {
 }
 
 #[component]
-pub fn Failure(failure: FetchFailure, retry: impl Fn() + 'static) -> impl IntoView {
+pub fn Failure(
+    failure: FetchFailure,
+    /// "Try again"; one callback type, so that the view is compiled once.
+    retry: Callback<()>,
+) -> impl IntoView {
     let problems = match &failure {
         FetchFailure::Catalog { error: LoadError::Invalid(problems), .. } => problems.clone(),
         _ => Vec::new(),
@@ -117,7 +121,7 @@ pub fn Failure(failure: FetchFailure, retry: impl Fn() + 'static) -> impl IntoVi
             {retryable
                 .then(|| {
                     view! {
-                        <button type="button" class="tcw-button" on:click=move |_| retry()>
+                        <button type="button" class="tcw-button" on:click=move |_| retry.run(())>
                             "Try again"
                         </button>
                     }

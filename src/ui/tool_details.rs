@@ -30,6 +30,11 @@ impl ToolDetails {
         ToolDetails { loaded: RwSignal::new(HashMap::new()) }
     }
 
+    /// A view over a cache shared with other widgets of the same catalog.
+    pub fn over(cache: ArcRwSignal<HashMap<ToolRef, Detail>>) -> ToolDetails {
+        ToolDetails { loaded: cache.into() }
+    }
+
     /// Records a tool file's outcome.
     pub fn set(&self, tool: ToolRef, detail: Detail) {
         // The widget may have been unmounted while the file loaded.

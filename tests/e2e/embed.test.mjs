@@ -95,6 +95,8 @@ test('widgets on another origin each show their own pair, also one added later',
   const p = await openPost();
   assert.notEqual(new URL(widgetHost.url).origin, blog.origin);
   await scrollToLive(p, 'w2', 'LiteLLM vs Portkey');
+  // Back to the top: the widget added below the two cards is then far away.
+  await p.evaluate(() => scrollTo(0, 0));
   await p.evaluate(() =>
     document.body.insertAdjacentHTML(
       'beforeend',
@@ -183,8 +185,10 @@ test('a vote in an embedded widget is an event on its host element', async () =>
   assert.ok(await p.evaluate((k) => localStorage.getItem(k), key), 'stored under the namespaced key');
 });
 
-test("widgets of one catalog keep each other's votes, and a vote shows at once in every widget of its pair", async () => {
+test("widgets of one catalog share one load, keep each other's votes, and show a vote at once in every widget of its pair", async () => {
   const p = await newPage(browser);
+  const catalogRequests = [];
+  p.on('request', (request) => request.url().endsWith('/catalog.json') && catalogRequests.push(request.url()));
   await p.goto(`${blog.origin}/same-catalog.html`);
   const vote = (id, tool) => p.locator(`#${id}`).getByRole('button', { name: `Vote for ${tool}` });
   await scrollToLive(p, 'v1', 'SmolLM3 vs Vercel AI Gateway');
@@ -193,6 +197,7 @@ test("widgets of one catalog keep each other's votes, and a vote shows at once i
   assert.equal(await vote('v2', 'SmolLM3').getAttribute('aria-pressed'), 'true', 'shown in the other widget of the pair');
   await scrollToLive(p, 'v3', 'LiteLLM vs Portkey');
   await vote('v3', 'Portkey').click();
+  assert.equal(catalogRequests.length, 1, 'one load of the catalog for all three widgets');
   await p.reload();
   await scrollToLive(p, 'v1', 'SmolLM3 vs Vercel AI Gateway');
   assert.equal(await vote('v1', 'SmolLM3').getAttribute('aria-pressed'), 'true', 'the first widget’s vote survived the third’s write');

@@ -109,7 +109,8 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
-afterEach(async () => {
+// Only under the test runner (bench scripts import this file too).
+if (process.env.NODE_TEST_CONTEXT) afterEach(async () => {
   const pages = opened.splice(0);
   const unexpected = pages.flatMap((page) => page.errors.filter((error) => !page.expected.some((p) => p.test(error))));
   await Promise.all(pages.map((page) => page.context().close().catch(() => {})));

@@ -13,15 +13,14 @@ import { DIST } from './harness.mjs';
 // sits just over today's size to stop regressions while the goal is worked
 // towards. Before the pre-render it was 221,254 bytes with the style sheet
 // inside the Wasm; the pre-render added the style sheet as its own file
-// (3.8 KB), embed.js's deferred start and replay (+1.6 KB) and the Wasm's
-// hand-over (+3.3 KB net of the style sheet it no longer carries); then
-// sharing votes between widgets and the standalone page's origin check
-// (+1.3 KB).
-const CEILING_GZIP_BYTES = 227 * 1024;
+// (3.8 KB), embed.js's deferred start and replay (+1.7 KB) and the Wasm's
+// hand-over (+3.3 KB net of the style sheet it no longer carries); then the
+// page's catalog session, shared votes and the origin check (+3.1 KB).
+const CEILING_GZIP_BYTES = 229 * 1024;
 // The Wasm before the pre-render (with the style sheet inside) was 209,683
 // bytes gzipped; sharing its components with the pre-render may add at
-// most 5 KB.
-const WASM_CEILING_GZIP_BYTES = 209_683 + 5 * 1024;
+// most 5 KB, and the page's catalog session with the origin check 2 KB.
+const WASM_CEILING_GZIP_BYTES = 209_683 + 5 * 1024 + 2 * 1024;
 // What a reader downloads before a script-embedded card's content shows:
 // embed.js, the style sheet and the card fragment (the blog page aside).
 const FIRST_CONTENT_CEILING_GZIP_BYTES = 15 * 1024;

@@ -1,0 +1,82 @@
+//! One catalog session per page and catalog URL: every widget of the
+//! catalog shares one load (and its "Try again") and one cache of tool
+//! files, so a page of several widgets fetches, parses and holds the
+//! catalog once. (Their votes meet in the store: see `vote_storage`.) The
+//! last widget to leave releases the session.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+use std::sync::Arc;
+
+use compare_domain::{ToolRef, ValidCatalog};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::fetch::fetch_catalog;
+use crate::ui::status::FetchFailure;
+use crate::ui::tool_details::Detail;
+
+#[derive(Clone)]
+pub enum Load {
+    Loading,
+    Ready(Arc<ValidCatalog>),
+    Failed(FetchFailure),
+}
+
+pub struct CatalogSession {
+    url: String,
+    pub load: ArcRwSignal<Load>,
+    /// The tool files of a split catalog, by tool of the loaded catalog.
+    pub tool_files: ArcRwSignal<HashMap<ToolRef, Detail>>,
+    /// Only the newest request may set the state, however retries interleave.
+    generation: Cell<u64>,
+}
+
+thread_local! {
+    static SESSIONS: RefCell<HashMap<String, Weak<CatalogSession>>> = RefCell::new(HashMap::new());
+}
+
+/// The page's session of the catalog at `url` (absolute), started if none is.
+pub fn open(url: &str) -> Rc<CatalogSession> {
+    let existing = SESSIONS.with(|sessions| sessions.borrow().get(url).and_then(Weak::upgrade));
+    if let Some(session) = existing {
+        return session;
+    }
+    let session = Rc::new(CatalogSession {
+        url: url.to_string(),
+        load: ArcRwSignal::new(Load::Loading),
+        tool_files: ArcRwSignal::new(HashMap::new()),
+        generation: Cell::new(0),
+    });
+    SESSIONS.with(|sessions| {
+        let mut sessions = sessions.borrow_mut();
+        sessions.retain(|_, session| session.strong_count() > 0);
+        sessions.insert(url.to_string(), Rc::downgrade(&session));
+    });
+    session.start();
+    session
+}
+
+impl CatalogSession {
+    /// Loads the catalog (again, for "Try again"), for every widget of it.
+    pub fn start(self: &Rc<Self>) {
+        let mine = self.generation.get() + 1;
+        self.generation.set(mine);
+        self.load.set(Load::Loading);
+        self.tool_files.set(HashMap::new());
+        let session = Rc::downgrade(self);
+        let url = self.url.clone();
+        spawn_local(async move {
+            let result = fetch_catalog(url).await;
+            // Every widget may have left while it loaded.
+            let Some(session) = session.upgrade() else { return };
+            if session.generation.get() == mine {
+                session.load.set(match result {
+                    Ok(catalog) => Load::Ready(catalog),
+                    Err(failure) => Load::Failed(failure),
+                });
+            }
+        });
+    }
+}
