@@ -19,3 +19,4 @@ cargo run -q --release -p compare-domain --bin generate-catalog -- --split 10000
 say "measuring (takes a few minutes)"
 node bench/bench.mjs "$ROOT/dist" "$CATALOGS" "$ROOT/bench/results"
 node bench/prerender.mjs "$ROOT/dist" "$ROOT/bench/results" ${BENCH_BEFORE:+--before "$BENCH_BEFORE"}
+node bench/widgets-memory.mjs "$ROOT/dist" "$CATALOGS/cat10000.json"
