@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import os from 'node:os';
 import { chromium } from "../tests/e2e/node_modules/playwright-core/index.mjs";
 import { distAllowingCatalogsFrom, serveStatic } from '../tests/e2e/harness.mjs';
+import { captureWasmExports } from './page-probes.mjs';
 
 const [dist, catalogs, resultsDir] = process.argv.slice(2);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -40,18 +41,6 @@ async function assetSizes() {
     assets: sizes,
     total: { raw: sizes.reduce((n, s) => n + s.raw, 0), gzip: sizes.reduce((n, s) => n + s.gzip, 0) },
   };
-}
-
-/** Runs in the page: keeps the Wasm's exports (its memory) for the benchmark. */
-function captureWasmExports() {
-  for (const name of ['instantiateStreaming', 'instantiate']) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = async (...args) => {
-      const result = await original.apply(WebAssembly, args);
-      window.benchWasm = (result.instance ?? result).exports;
-      return result;
-    };
-  }
 }
 
 async function main() {

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serveStatic } from '../tests/e2e/harness.mjs';
+import { captureWasmExports } from './page-probes.mjs';
 
 const [dist, catalogFile] = process.argv.slice(2);
 const catalog = await readFile(catalogFile);
@@ -32,16 +33,7 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
 });
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 1200 } })).newPage();
-await page.addInitScript(() => {
-  for (const name of ['instantiateStreaming', 'instantiate']) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = async (...args) => {
-      const result = await original.apply(WebAssembly, args);
-      window.benchWasm = (result.instance ?? result).exports;
-      return result;
-    };
-  }
-});
+await page.addInitScript(captureWasmExports);
 let requests = 0;
 page.on('request', (r) => r.url().endsWith('/big.json') && requests++);
 await page.goto(`${blog.origin}/three.html`);
