@@ -70,8 +70,7 @@ const CATALOG_ORIGINS_META: &str = "meta[name=\"tool-compare-catalog-origins\"]"
 /// under the site owner's address.
 pub fn refused_catalog_origin(catalog: &str) -> Option<String> {
     let document = leptos::prelude::document();
-    let base = document.base_uri().ok().flatten()?;
-    let origin = web_sys::Url::new_with_base(catalog, &base).ok()?.origin();
+    let origin = web_sys::Url::new(&absolute_url(catalog)).ok()?.origin();
     let page_origin = leptos::prelude::window().location().origin().ok()?;
     let allowed = document
         .query_selector(CATALOG_ORIGINS_META)
