@@ -28,6 +28,7 @@ const WATCHED = ['data-tool-compare', 'data-a', 'data-b', 'data-theme', 'data-ca
 /** A frame never needs more; a larger claim is capped, not obeyed. */
 const MAX_FRAME_HEIGHT = 20000;
 const HEIGHT_MESSAGE = 'tool-compare:height';
+const HEIGHT_REQUEST = 'tool-compare:height-request';
 const READY_EVENT = 'tool-compare:ready';
 const LOADING = 'Loading the comparison…';
 /** How close to the viewport a card starts its widget. */
@@ -424,3 +425,7 @@ addEventListener('message', (event) => {
     }
   }
 });
+// Frames that posted their height before this script ran post it again.
+for (const frame of document.querySelectorAll('iframe[data-tool-compare-frame]')) {
+  frame.contentWindow?.postMessage({ type: HEIGHT_REQUEST }, '*');
+}

@@ -1,12 +1,18 @@
 //! The iframe embed tells its parent page how tall it is, so the parent
 //! can size the frame without scrollbars. Message shape (documented in the
-//! README): `{ type: "tool-compare:height", height: <CSS pixels> }`.
+//! README): `{ type: "tool-compare:height", height: <CSS pixels> }`. The
+//! parent's `embed.js` may have missed it (a page whose scripts run late):
+//! `{ type: "tool-compare:height-request" }` from the parent asks again.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use serde::Serialize;
-use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{HtmlElement, MutationObserver, MutationObserverInit, ResizeObserver};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{HtmlElement, MessageEvent, MutationObserver, MutationObserverInit, ResizeObserver};
 
 pub const HEIGHT_MESSAGE: &str = "tool-compare:height";
+const HEIGHT_REQUEST: &str = "tool-compare:height-request";
 
 #[derive(Serialize)]
 struct HeightMessage {
@@ -22,10 +28,12 @@ pub fn report_height_to_parent(host: &HtmlElement) {
     }
     let _ = host.owner_document().and_then(|d| d.document_element()).map(|root| root.set_class_name("tc-iframe-embed"));
     let measured = host.clone();
-    let last = std::cell::Cell::new(0_u32);
+    let last = Rc::new(Cell::new(0_u32));
+    let reported = last.clone();
+    let asker = parent.clone();
     let on_resize = Closure::<dyn Fn()>::new(move || {
         let height = measured.get_bounding_client_rect().height().ceil() as u32;
-        if height == last.replace(height) {
+        if height == reported.replace(height) {
             return;
         }
         let message = HeightMessage { r#type: HEIGHT_MESSAGE, height };
@@ -52,6 +60,21 @@ pub fn report_height_to_parent(host: &HtmlElement) {
         let _ = observer.observe_with_options(host, &options);
         std::mem::forget(observer);
     }
-    // Both observers, and so the callback, live as long as the page.
+    let again = on_resize.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    let request = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let from_parent = event.source().is_some_and(|source| JsValue::from(source) == JsValue::from(asker.clone()));
+        let asks = js_sys::Reflect::get(&event.data(), &JsValue::from_str("type"))
+            .ok()
+            .and_then(|kind| kind.as_string())
+            .is_some_and(|kind| kind == HEIGHT_REQUEST);
+        if from_parent && asks {
+            last.set(0);
+            let _ = again.call0(&JsValue::NULL);
+        }
+    });
+    let _ = window.add_event_listener_with_callback("message", request.as_ref().unchecked_ref());
+    // The observers and the listener, and so the callbacks, live as long as
+    // the page.
     on_resize.forget();
+    request.forget();
 }

@@ -1,8 +1,9 @@
 //! One catalog session per page and catalog URL: every widget of the
 //! catalog shares one load (and its "Try again") and one cache of tool
 //! files, so a page of several widgets fetches, parses and holds the
-//! catalog once. (Their votes meet in the store: see `vote_storage`.) The
-//! last widget to leave releases the session.
+//! catalog once, and one ballot, so every widget shows every vote at once
+//! and none writes over another's. The last widget to leave releases the
+//! session.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -14,8 +15,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::fetch::fetch_catalog;
+use crate::browser::vote_storage;
 use crate::ui::status::FetchFailure;
 use crate::ui::tool_details::Detail;
+use crate::ui::votes::SharedBallot;
 
 #[derive(Clone)]
 pub enum Load {
@@ -29,6 +32,8 @@ pub struct CatalogSession {
     pub load: ArcRwSignal<Load>,
     /// The tool files of a split catalog, by tool of the loaded catalog.
     pub tool_files: ArcRwSignal<HashMap<ToolRef, Detail>>,
+    pub ballot: Rc<SharedBallot>,
+    other_tabs: Option<WindowListenerHandle>,
     /// Only the newest request may set the state, however retries interleave.
     generation: Cell<u64>,
 }
@@ -43,8 +48,11 @@ pub fn open(url: &str) -> Rc<CatalogSession> {
     if let Some(session) = existing {
         return session;
     }
+    let (ballot, other_tabs) = vote_storage::open_ballot(url);
     let session = Rc::new(CatalogSession {
         url: url.to_string(),
+        ballot,
+        other_tabs: Some(other_tabs),
         load: ArcRwSignal::new(Load::Loading),
         tool_files: ArcRwSignal::new(HashMap::new()),
         generation: Cell::new(0),
@@ -78,5 +86,13 @@ impl CatalogSession {
                 });
             }
         });
+    }
+}
+
+impl Drop for CatalogSession {
+    fn drop(&mut self) {
+        if let Some(listener) = self.other_tabs.take() {
+            listener.remove();
+        }
     }
 }

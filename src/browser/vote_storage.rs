@@ -4,13 +4,15 @@
 //! failure maps to a `StoreError` rather than reaching the reader.
 
 use compare_domain::votes::{storage_key, Ballot, StoreError, VoteChange, VoteStore};
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
 
 use crate::browser::host::HostElement;
-use crate::ui::votes::VoteState;
+use crate::ui::votes::{SharedBallot, VoteState};
 
 /// Name of the DOM event dispatched on the host element for every change.
 pub const VOTE_EVENT: &str = "tool-compare:vote";
@@ -44,57 +46,32 @@ impl VoteStore for LocalStore {
     }
 }
 
-/// This browser's votes on the catalog's pairs: kept in `localStorage`,
-/// following changes made in other tabs, and announced to the page with the
-/// `tool-compare:vote` event on the host element.
-pub fn open_votes(catalog_url: String) -> VoteState {
-    let key = storage_key(&catalog_url);
+/// This browser's ballot on the catalog at `catalog_url`, kept in
+/// `localStorage` and following changes made in other tabs until the
+/// returned handle is removed.
+pub fn open_ballot(catalog_url: &str) -> (Rc<SharedBallot>, WindowListenerHandle) {
+    let key = storage_key(catalog_url);
     let store: Box<dyn VoteStore> = Box::new(LocalStore { key: key.clone() });
-    let votes = VoteState::new(Ballot::open(store));
-    let host = use_context::<HostElement>();
-    let written = key.clone();
-    votes.on_change(move |change, pair| {
-        if let Some(host) = &host {
-            dispatch_vote_event(host, &catalog_url, pair, change);
-        }
-        tell_the_page(&written);
-    });
-    let other_tab = {
-        let key = key.clone();
-        window_event_listener(leptos::ev::storage, move |ev| {
-            // A `null` key means another tab cleared the whole storage.
-            let ours = ev.key().is_none_or(|k| k == key);
-            if ours && ev.storage_area().is_some() {
-                votes.stored_elsewhere(ev.new_value().as_deref());
-            }
-        })
-    };
-    let this_page = window_event_listener_untyped(STORED_EVENT, move |ev| {
-        let ours = ev.dyn_ref::<web_sys::CustomEvent>().and_then(|ev| ev.detail().as_string()).is_some_and(|k| k == key);
-        if ours {
-            if let Ok(text) = (LocalStore { key: key.clone() }).read() {
-                votes.stored_elsewhere(text.as_deref());
-            }
+    let ballot = SharedBallot::new(Ballot::open(store));
+    let followed = Rc::downgrade(&ballot);
+    let other_tabs = window_event_listener(leptos::ev::storage, move |ev| {
+        // A `null` key means another tab cleared the whole storage.
+        let ours = ev.key().is_none_or(|k| k == key);
+        if let (true, Some(_), Some(ballot)) = (ours, ev.storage_area(), followed.upgrade()) {
+            ballot.stored_elsewhere(ev.new_value().as_deref());
         }
     });
-    on_cleanup(move || {
-        other_tab.remove();
-        this_page.remove();
-    });
-    votes
+    (ballot, other_tabs)
 }
 
-/// Dispatched on the window after a widget stored votes: the page's other
-/// widgets of the same catalog get no `storage` event for a write of their
-/// own page, and show the vote at once through this one.
-const STORED_EVENT: &str = "tool-compare:votes-stored";
-
-fn tell_the_page(key: &str) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&JsValue::from_str(key));
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(STORED_EVENT, &init) {
-        let _ = leptos::prelude::window().dispatch_event(&event);
+/// A widget's view of the ballot: each vote pressed in it is announced to
+/// the page with the `tool-compare:vote` event on its host element.
+pub fn widget_votes(ballot: Rc<SharedBallot>, catalog_url: String) -> VoteState {
+    let votes = VoteState::new(ballot);
+    if let Some(host) = use_context::<HostElement>() {
+        votes.on_change(move |change, pair| dispatch_vote_event(&host, &catalog_url, pair, change));
     }
+    votes
 }
 
 /// `event.detail` of the vote event.

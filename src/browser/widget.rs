@@ -15,11 +15,15 @@ use crate::ui::ids::instance_prefix;
 use crate::ui::state::ComparisonState;
 use crate::ui::status::{Failure, FetchFailure, Loading};
 use crate::ui::tool_details::ToolDetails;
+use crate::ui::votes::VoteState;
 
 #[component]
 pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let theme = config.theme.clone();
     let catalog_url = page_url::absolute_url(&config.catalog_url);
+    // The card speaks its catalog's language (for screen readers, hyphens
+    // and quotes), whatever the host page's is.
+    let language = RwSignal::new(None::<String>);
     let body = match config.refused_origin.clone() {
         Some(origin) => {
             let failure = FetchFailure::Refused { url: config.catalog_url.clone(), origin };
@@ -35,8 +39,11 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             (move || match load.get() {
                 Load::Loading => view! { <Loading /> }.into_any(),
                 Load::Ready(catalog) => {
+                    language.set(catalog.catalog().language.clone());
                     let details = ToolDetails::over(tool_files.clone());
-                    view! { <LoadedWidget catalog catalog_url=catalog_url.clone() details config=config.clone() /> }.into_any()
+                    let ballot = session.with_value(|s| s.ballot.clone());
+                    let votes = vote_storage::widget_votes(ballot, catalog_url.clone());
+                    view! { <LoadedWidget catalog catalog_url=catalog_url.clone() details votes config=config.clone() /> }.into_any()
                 }
                 Load::Failed(failure) => {
                     let retry = Callback::new(move |()| session.with_value(|s| s.start()));
@@ -46,11 +53,21 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             .into_any()
         }
     };
-    view! { <div class="tcw" data-theme=move || theme.get().as_str()>{body}</div> }
+    view! {
+        <div class="tcw" lang=move || language.get() data-theme=move || theme.get().as_str()>
+            {body}
+        </div>
+    }
 }
 
 #[component]
-fn LoadedWidget(catalog: Arc<ValidCatalog>, catalog_url: String, details: ToolDetails, config: WidgetConfig) -> impl IntoView {
+fn LoadedWidget(
+    catalog: Arc<ValidCatalog>,
+    catalog_url: String,
+    details: ToolDetails,
+    votes: VoteState,
+    config: WidgetConfig,
+) -> impl IntoView {
     let resolved = config.requested.with_untracked(|(a, b)| catalog.resolve_pair(a.as_deref(), b.as_deref()));
     let state = ComparisonState {
         catalog: StoredValue::new(catalog),
@@ -60,7 +77,7 @@ fn LoadedWidget(catalog: Arc<ValidCatalog>, catalog_url: String, details: ToolDe
         catalog_url: StoredValue::new(catalog_url.clone()),
     };
     provide_context(state);
-    provide_context(vote_storage::open_votes(catalog_url));
+    provide_context(votes);
     tool_files::follow(details, state);
     provide_context(details);
     follow_requested_pair(state, config.requested.clone());

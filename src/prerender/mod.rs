@@ -19,7 +19,7 @@ use crate::ui::comparison::{pair_page_file, Comparison};
 use crate::ui::page_hooks::PageHooks;
 use crate::ui::state::{ComparisonState, Theme};
 use crate::ui::tool_details::{Detail, ToolDetails};
-use crate::ui::votes::VoteState;
+use crate::ui::votes::{SharedBallot, VoteState};
 
 /// Prefix of a pre-rendered card's element ids. Cards in shadow roots
 /// never share ids; a standalone page holds one card.
@@ -109,6 +109,7 @@ pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: 
     let details = loaded.details(pair)?;
     let catalog = loaded.catalog.clone();
     let (a, b) = (catalog.tool(pair.a).id.clone(), catalog.tool(pair.b).id.clone());
+    let language = catalog.catalog().language.clone();
     let owner = Owner::new();
     let html = owner.with(move || {
         provide_context(ComparisonState {
@@ -119,7 +120,7 @@ pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: 
             catalog_url: StoredValue::new(String::new()),
         });
         let store: Box<dyn VoteStore> = Box::new(NoVotes);
-        provide_context(VoteState::new(Ballot::open(store)));
+        provide_context(VoteState::new(SharedBallot::new(Ballot::open(store))));
         provide_context(details);
         provide_context(PageHooks {
             pair_href: Arc::new(|a, b| pair_page_file(a, b)),
@@ -129,7 +130,7 @@ pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: 
             fetch_tools: Arc::new(|_, _, _| {}),
         });
         view! {
-            <div class="tcw" data-theme=theme.as_str() data-tc-prerendered="" data-a=a data-b=b>
+            <div class="tcw" lang=language data-theme=theme.as_str() data-tc-prerendered="" data-a=a data-b=b>
                 <Comparison curated_as_links=placement == Placement::Page />
             </div>
         }

@@ -7,7 +7,6 @@
 use std::fs;
 use std::path::Path;
 
-use compare_domain::labels::fill;
 use compare_domain::stats::verdict_line;
 use compare_domain::Pair;
 
@@ -113,7 +112,7 @@ impl PageTemplate {
         let labels = &catalog.labels;
         let [a, b] = [loaded.full_tool(pair.a)?, loaded.full_tool(pair.b)?];
         let title = page_title(labels, &a.name, &b.name, &self.site_title);
-        let description = fill(
+        let description = labels.fill(
             labels.page_description(),
             &[("a", &a.name), ("b", &b.name), ("verdict", &verdict_line(labels, &a, &b))],
         );
@@ -130,7 +129,7 @@ impl PageTemplate {
              <meta property=\"og:site_name\" content=\"{site}\">\n    \
              <meta name=\"twitter:card\" content=\"summary\">\n  ",
             canonical = escape(&canonical),
-            og_title = escape(&fill(labels.pair_title(), &[("a", &a.name), ("b", &b.name)])),
+            og_title = escape(&labels.fill(labels.pair_title(), &[("a", &a.name), ("b", &b.name)])),
             description = escape(&description),
             site = escape(&self.site_title),
         );

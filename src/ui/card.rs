@@ -2,9 +2,9 @@
 //! reviewer scorecard and split, and how the figures are counted.
 
 use compare_domain::date::CalendarDate;
-use compare_domain::stats::{percent_text, verdict_line, ShipShare};
+use compare_domain::stats::{verdict_line, ShipShare};
 use compare_domain::tally::Tally;
-use compare_domain::labels::{fill, Labels};
+use compare_domain::labels::Labels;
 use compare_domain::{Pair, Tool, ValidCatalog};
 use leptos::prelude::*;
 
@@ -54,7 +54,9 @@ fn card_view(
     let labels = &meta.labels;
     let votes = expect_context::<VoteState>();
     let tally = move || state.catalog.with_value(|c| votes.tally(c, pair));
-    let community = move |side: usize| percent_text(tally().percents().map(|p| p[side]));
+    let community = move |side: usize| {
+        state.catalog.with_value(|c| c.catalog().labels.percent_text(tally().percents().map(|p| p[side])))
+    };
     let updated = catalog
         .comparison(pair)
         .and_then(|c| c.updated.as_deref())
@@ -86,7 +88,7 @@ fn card_view(
             <footer class="tcw-card-footer">
                 <p>
                     {match updated {
-                        Some(date) => fill(labels.updated(), &[("date", &labels.date_text(date))]),
+                        Some(date) => labels.fill(labels.updated(), &[("date", &labels.date_text(date))]),
                         None => labels.not_curated().to_string(),
                     }}
                 </p>
@@ -106,12 +108,13 @@ fn retry_tool_files(details: ToolDetails, state: ComparisonState, pair: Pair, ho
 
 /// How the Community figure is counted, for readers who ask.
 fn community_explanation(labels: &Labels, published: Tally) -> String {
-    let published = match published.total() {
-        0 => labels.no_published_votes().to_string(),
-        1 => labels.one_published_vote().to_string(),
-        n => fill(labels.published_votes(), &[("count", &n.to_string())]),
-    };
-    fill(labels.community_explained(), &[("published", &published)])
+    let published = labels.count_text(
+        Some(labels.no_published_votes()),
+        labels.one_published_vote(),
+        labels.published_votes(),
+        published.total(),
+    );
+    labels.fill(labels.community_explained(), &[("published", &published)])
 }
 
 fn tool_column(
@@ -141,7 +144,7 @@ fn tool_column(
             <dl class="tcw-facts">
                 <div class="tcw-fact">
                     <dt>{labels.panel_ship().to_string()}</dt>
-                    <dd>{percent_text(ship.percent())}</dd>
+                    <dd>{labels.percent_text(ship.percent())}</dd>
                 </div>
                 <div class="tcw-fact">
                     <dt>{labels.community().to_string()}</dt>
@@ -155,7 +158,7 @@ fn tool_column(
             <p class="tcw-panel-count">
                 {match ship.reviews {
                     0 => labels.no_panel_verdict().to_string(),
-                    n => fill(labels.panel_count(), &[("ships", &ship.ships.to_string()), ("reviews", &n.to_string())]),
+                    n => labels.fill(labels.panel_count(), &[("ships", &ship.ships.to_string()), ("reviews", &n.to_string())]),
                 }}
             </p>
             {(!tool.description.is_empty()).then(|| view! { <p class="tcw-description">{tool.description.clone()}</p> })}

@@ -111,14 +111,13 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
         let total_text = total.to_string();
         if !open.get() {
             String::new()
-        } else if total == 0 {
-            state.label(|l| l.no_match())
         } else if total > found.len() {
             state.fill(|l| l.more_matches(), &[("shown", &found.len().to_string()), ("total", &total_text)])
-        } else if total == 1 {
-            state.label(|l| l.one_match())
         } else {
-            state.fill(|l| l.matches(), &[("count", &total_text)])
+            state.catalog.with_value(|c| {
+                let l = &c.catalog().labels;
+                l.count_text(Some(l.no_match()), l.one_match(), l.matches(), total as u64)
+            })
         }
     };
 

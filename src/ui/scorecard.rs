@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 
 use compare_domain::stats::{reviewer_split, scorecard, Split};
-use compare_domain::labels::fill;
 use compare_domain::text::teaser;
 use std::sync::Arc;
 
@@ -240,7 +239,7 @@ pub fn ReviewerSplit(a: Arc<Tool>, b: Arc<Tool>) -> impl IntoView {
             Split::NoCommonReviewer => view! { <p>{labels.no_common_reviewer().to_string()}</p> }.into_any(),
             Split::Agreement(1) => view! { <p>{labels.one_agrees().to_string()}</p> }.into_any(),
             Split::Agreement(n) => {
-                view! { <p>{fill(labels.all_agree(), &[("count", &n.to_string())])}</p> }.into_any()
+                view! { <p>{labels.fill(labels.all_agree(), &[("count", &n.to_string())])}</p> }.into_any()
             }
             Split::Disagreements(split) => view! {
                 <ul class="tcw-split">

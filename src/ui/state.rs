@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use compare_domain::labels::{fill, Labels};
+use compare_domain::labels::Labels;
 use compare_domain::{Pair, ToolRef, ValidCatalog};
 use leptos::prelude::*;
 
@@ -104,7 +104,10 @@ impl ComparisonState {
 
     /// A label template with its blanks filled.
     pub fn fill(&self, pick: impl FnOnce(&Labels) -> &str, values: &[(&str, &str)]) -> String {
-        self.catalog.with_value(|c| fill(pick(&c.catalog().labels), values))
+        self.catalog.with_value(|c| {
+            let labels = &c.catalog().labels;
+            labels.fill(pick(labels), values)
+        })
     }
 
     pub fn tool_name(&self, tool: ToolRef) -> String {
@@ -121,7 +124,7 @@ impl ComparisonState {
 
 /// "A vs B · site title", the same before and after the widget's code runs.
 pub fn page_title(labels: &Labels, a: &str, b: &str, site_title: &str) -> String {
-    let title = fill(labels.pair_title(), &[("a", a), ("b", b)]);
+    let title = labels.fill(labels.pair_title(), &[("a", a), ("b", b)]);
     if site_title.is_empty() {
         title
     } else {

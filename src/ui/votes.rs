@@ -3,7 +3,9 @@
 //! told of a change, is the caller's: `localStorage` and a DOM event in the
 //! browser, nothing at all in a pre-rendered card.
 
-use compare_domain::labels::fill;
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use compare_domain::tally::Tally;
 use compare_domain::votes::{Ballot, StorageNotice, VoteBook, VoteChange, VoteStore};
 use compare_domain::{Pair, ValidCatalog};
@@ -15,37 +17,70 @@ use crate::ui::state::ComparisonState;
 /// Called with every change and the pair's tool ids in display order.
 type ChangeListener = Box<dyn Fn(&VoteChange, [&str; 2])>;
 
+/// This browser's ballot on a catalog, shared by every widget of the
+/// catalog on the page: one vote book, so no widget writes over a vote
+/// pressed in another, and each shows it at once.
+pub struct SharedBallot {
+    ballot: RefCell<Ballot<Box<dyn VoteStore>>>,
+    /// A copy of the ballot's votes that components subscribe to.
+    book: ArcRwSignal<VoteBook>,
+    notice: ArcRwSignal<Option<StorageNotice>>,
+}
+
+impl SharedBallot {
+    pub fn new(ballot: Ballot<Box<dyn VoteStore>>) -> Rc<SharedBallot> {
+        Rc::new(SharedBallot {
+            book: ArcRwSignal::new(ballot.book().clone()),
+            notice: ArcRwSignal::new(ballot.notice()),
+            ballot: RefCell::new(ballot),
+        })
+    }
+
+    /// The store was changed by someone else (another tab).
+    pub fn stored_elsewhere(&self, text: Option<&str>) {
+        self.ballot.borrow_mut().stored_elsewhere(text);
+        self.publish();
+    }
+
+    fn press(&self, a: &str, b: &str, tool: &str) -> VoteChange {
+        let change = self.ballot.borrow_mut().press(a, b, tool);
+        self.publish();
+        change
+    }
+
+    fn publish(&self) {
+        let ballot = self.ballot.borrow();
+        self.book.set(ballot.book().clone());
+        self.notice.set(ballot.notice());
+    }
+}
+
+/// One widget's view of the shared ballot: what it announces, and who it
+/// tells of the votes pressed in it.
 #[derive(Clone, Copy)]
 pub struct VoteState {
-    ballot: StoredValue<Ballot<Box<dyn VoteStore>>, LocalStorage>,
-    /// A copy of the ballot's votes that components subscribe to.
+    ballot: StoredValue<Rc<SharedBallot>, LocalStorage>,
     book: RwSignal<VoteBook>,
     notice: RwSignal<Option<StorageNotice>>,
-    /// What the live region last announced.
+    /// What this widget's live region last announced.
     announcement: RwSignal<String>,
     on_change: StoredValue<Option<ChangeListener>, LocalStorage>,
 }
 
 impl VoteState {
-    pub fn new(ballot: Ballot<Box<dyn VoteStore>>) -> VoteState {
+    pub fn new(ballot: Rc<SharedBallot>) -> VoteState {
         VoteState {
-            book: RwSignal::new(ballot.book().clone()),
-            notice: RwSignal::new(ballot.notice()),
+            book: RwSignal::from(ballot.book.clone()),
+            notice: RwSignal::from(ballot.notice.clone()),
             ballot: StoredValue::new_local(ballot),
             announcement: RwSignal::new(String::new()),
             on_change: StoredValue::new_local(None),
         }
     }
 
-    /// Sets who is told of every vote change.
+    /// Sets who is told of every vote pressed in this widget.
     pub fn on_change(&self, listener: impl Fn(&VoteChange, [&str; 2]) + 'static) {
         self.on_change.set_value(Some(Box::new(listener)));
-    }
-
-    /// The store was changed by someone else (another tab).
-    pub fn stored_elsewhere(&self, text: Option<&str>) {
-        self.ballot.update_value(|ballot| ballot.stored_elsewhere(text));
-        self.book.set(self.ballot.with_value(|ballot| ballot.book().clone()));
     }
 
     /// The side (0 or 1) this browser voted for on the pair.
@@ -61,26 +96,27 @@ impl VoteState {
     fn press(&self, catalog: &ValidCatalog, pair: Pair, side: usize) {
         let (a, b) = (catalog.tool(pair.a), catalog.tool(pair.b));
         let tool = if side == 0 { a } else { b };
-        let change = self.ballot.try_update_value(|ballot| ballot.press(&a.id, &b.id, &tool.id));
-        let Some(change) = change else { return };
-        self.book.set(self.ballot.with_value(|ballot| ballot.book().clone()));
-        self.notice.set(self.ballot.with_value(|ballot| ballot.notice()));
+        let Some(change) = self.ballot.try_with_value(|ballot| ballot.press(&a.id, &b.id, &tool.id)) else { return };
 
         let labels = &catalog.catalog().labels;
         let tally = self.tally(catalog, pair);
         let percents = tally.percents().unwrap_or([0, 0]);
-        let standing = format!(
-            "{}: {} ({}%), {}: {} ({}%).",
-            a.name,
-            labels.votes_text(tally.votes[0]),
-            percents[0],
-            b.name,
-            labels.votes_text(tally.votes[1]),
-            percents[1]
+        let [a_votes, b_votes] = tally.votes.map(|count| labels.votes_text(count));
+        let [a_percent, b_percent] = percents.map(|p| labels.percent_text(Some(p)));
+        let standing = labels.fill(
+            labels.standing(),
+            &[
+                ("a", &a.name),
+                ("a_votes", &a_votes),
+                ("a_percent", &a_percent),
+                ("b", &b.name),
+                ("b_votes", &b_votes),
+                ("b_percent", &b_percent),
+            ],
         );
         self.announcement.set(match &change.current {
-            Some(_) => fill(labels.vote_counted(), &[("tool", &tool.name), ("standing", &standing)]),
-            None => fill(labels.vote_withdrawn(), &[("standing", &standing)]),
+            Some(_) => labels.fill(labels.vote_counted(), &[("tool", &tool.name), ("standing", &standing)]),
+            None => labels.fill(labels.vote_withdrawn(), &[("standing", &standing)]),
         });
         self.on_change.with_value(|listener| {
             if let Some(listener) = listener {
@@ -125,15 +161,26 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
                 </div>
                 <p class="tcw-vote-count">
                     {move || {
-                        let count = state.catalog.with_value(|c| c.catalog().labels.votes_text(tally().votes[side]));
-                        match share() {
-                            Some(p) => format!("{count} · {p}%"),
-                            None => count,
-                        }
+                        state.catalog.with_value(|c| {
+                            let labels = &c.catalog().labels;
+                            let votes = labels.votes_text(tally().votes[side]);
+                            match share() {
+                                Some(p) => labels.fill(
+                                    labels.vote_share(),
+                                    &[("votes", &votes), ("percent", &labels.percent_text(Some(p)))],
+                                ),
+                                None => votes,
+                            }
+                        })
                     }}
                     {move || {
-                        (mine() == Some(side))
-                            .then(|| view! { <span class="tcw-your-vote">" · " {state.label(|l| l.your_vote())}</span> })
+                        (mine() == Some(side)).then(|| {
+                            view! {
+                                <span class="tcw-your-vote">
+                                    {state.label(|l| l.separator())} {state.label(|l| l.your_vote())}
+                                </span>
+                            }
+                        })
                     }}
                 </p>
             </li>

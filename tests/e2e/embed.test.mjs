@@ -18,6 +18,16 @@ const HOSTILE_CSS = `
   p { margin: 7px !important; }
 `;
 
+/**
+ * A frame that claims `height` as the widget's frame does: once when it
+ * loads, and again when the parent's embed.js asks (it may load first).
+ */
+const claimingFrame = (height) => `<!doctype html><title>f</title><script>
+  const claim = () => parent.postMessage({ type: 'tool-compare:height', height: ${height} }, '*');
+  addEventListener('message', (e) => e.data?.type === 'tool-compare:height-request' && claim());
+  claim();
+</script>`;
+
 const page = (body, widgetUrl) => (req, res) =>
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A blog post</title><link rel="icon" href="data:,"><style>${HOSTILE_CSS}</style></head>
@@ -31,7 +41,7 @@ before(async () => {
   widgetHost = await serveStatic({
     headers: { 'access-control-allow-origin': '*' },
     extra: {
-      '/tall.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>f</title><script>parent.postMessage({ type: 'tool-compare:height', height: 1e9 }, '*')</script>`),
+      '/tall.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(claimingFrame(1e9)),
       '/moved.html': (req, res) => res.writeHead(302, { location: `${blog.origin}/liar.html` }).end(),
     },
   });
@@ -50,7 +60,7 @@ before(async () => {
          <div id="v3" data-tool-compare data-a="litellm" data-b="portkey"></div>`,
         w,
       ),
-      '/liar.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>f</title><script>parent.postMessage({ type: 'tool-compare:height', height: 333 }, '*')</script>`),
+      '/liar.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(claimingFrame(333)),
       '/claims.html': page(
         `<iframe id="tall" data-tool-compare-frame title="tall" style="height:150px" src="${widgetHost.origin}/tall.html"></iframe>
          <iframe id="moved" data-tool-compare-frame title="moved" style="height:150px" src="${widgetHost.origin}/moved.html"></iframe>`,
@@ -185,25 +195,38 @@ test('a vote in an embedded widget is an event on its host element', async () =>
   assert.ok(await p.evaluate((k) => localStorage.getItem(k), key), 'stored under the namespaced key');
 });
 
-test("widgets of one catalog share one load, keep each other's votes, and show a vote at once in every widget of its pair", async () => {
+test("widgets of one catalog share one load and one ballot: a vote in one shows at once in every widget of its pair and none is lost", async () => {
   const p = await newPage(browser);
   const catalogRequests = [];
   p.on('request', (request) => request.url().endsWith('/catalog.json') && catalogRequests.push(request.url()));
+  await p.addInitScript(() => {
+    window.votes = [];
+    document.addEventListener('tool-compare:vote', (e) => window.votes.push([e.target.id, e.detail.vote]));
+  });
   await p.goto(`${blog.origin}/same-catalog.html`);
   const vote = (id, tool) => p.locator(`#${id}`).getByRole('button', { name: `Vote for ${tool}` });
+  const pressed = (id, tool) => vote(id, tool).getAttribute('aria-pressed');
   await scrollToLive(p, 'v1', 'SmolLM3 vs Vercel AI Gateway');
   await vote('v1', 'SmolLM3').click();
   await scrollToLive(p, 'v2', 'SmolLM3 vs Vercel AI Gateway');
-  assert.equal(await vote('v2', 'SmolLM3').getAttribute('aria-pressed'), 'true', 'shown in the other widget of the pair');
+  assert.equal(await pressed('v2', 'SmolLM3'), 'true', 'shown in the other widget of the pair');
+  // Moving the vote in the second widget moves it in the first at once.
+  await vote('v2', 'Vercel AI Gateway').click();
+  assert.equal(await pressed('v1', 'Vercel AI Gateway'), 'true');
+  assert.equal(await pressed('v1', 'SmolLM3'), 'false');
   await scrollToLive(p, 'v3', 'LiteLLM vs Portkey');
   await vote('v3', 'Portkey').click();
+  assert.deepEqual(
+    await p.evaluate(() => window.votes),
+    [['v1', 'smollm3'], ['v2', 'vercel-ai-gateway'], ['v3', 'portkey']],
+    'one event per press, on the host of the widget pressed',
+  );
   assert.equal(catalogRequests.length, 1, 'one load of the catalog for all three widgets');
   await p.reload();
   await scrollToLive(p, 'v1', 'SmolLM3 vs Vercel AI Gateway');
-  assert.equal(await vote('v1', 'SmolLM3').getAttribute('aria-pressed'), 'true', 'the first widget’s vote survived the third’s write');
+  assert.equal(await pressed('v1', 'Vercel AI Gateway'), 'true', 'the second widget’s vote survived the third’s write');
   await scrollToLive(p, 'v3', 'LiteLLM vs Portkey');
-  assert.equal(await vote('v3', 'Portkey').getAttribute('aria-pressed'), 'true');
-  assert.deepEqual(p.errors, []);
+  assert.equal(await pressed('v3', 'Portkey'), 'true');
 });
 
 test('a frame claiming a height beyond reason is capped, and one that moved to another origin is not obeyed', async () => {
@@ -254,6 +277,28 @@ test('iframe embeds post their own height and each frame is sized by its own mes
   assert.notEqual(h1, h2, 'different pairs, different heights');
   const background = await frameFor('a=litellm').evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(background, 'rgba(0, 0, 0, 0)');
+});
+
+test('a frame that posted its height before the page\'s embed.js ran is sized all the same', async () => {
+  const p = await newPage(browser);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  // Only the blog's own embed.js is held: the frames load theirs.
+  await p.route('**/embed.js', async (route) => {
+    if (route.request().frame() === p.mainFrame()) await held;
+    await route.continue();
+  });
+  await p.goto(`${blog.origin}/frames.html`, { waitUntil: 'commit' });
+  for (const src of ['a=smollm3', 'a=litellm']) {
+    await p.waitForFunction((s) => [...document.querySelectorAll('iframe')].some((f) => f.src.includes(s)), src);
+    const frame = await (await p.waitForSelector(`iframe[src*="${src}"]`)).contentFrame();
+    await frame.locator(LIVE).getByRole('heading', { level: 2 }).waitFor({ timeout: 15000 });
+  }
+  assert.equal(await p.locator('#f1').evaluate((el) => el.style.height), '150px', 'no one listened yet');
+  release();
+  await p.waitForFunction(() =>
+    ['f1', 'f2'].every((id) => parseFloat(document.getElementById(id).style.height) > 400),
+  null, { timeout: 10000 });
 });
 
 test('dist/ copied under another sub-path works unchanged', async () => {

@@ -1,8 +1,11 @@
 //! Every string the widget shows a reader, with English defaults that a
 //! catalog's `labels` object may override, e.g. to translate the widget.
-//! Templates name their blanks in braces: "Vote for {tool}".
+//! Templates name their blanks in braces: "Vote for {tool}"; counts may be
+//! plural choices (see `template`).
 
 use serde::{Deserialize, Serialize};
+
+use crate::plural::PluralRule;
 
 macro_rules! labels {
     ($($(#[doc = $doc:literal])* $key:ident = $default:literal;)*) => {
@@ -18,6 +21,11 @@ macro_rules! labels {
                 #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 300)))]
                 pub $key: Option<String>,
             )*
+            /// The plural rule of the catalog's `language`, set when the
+            /// catalog is validated.
+            #[serde(skip)]
+            #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+            pub plural_rule: PluralRule,
         }
 
         impl Labels {
@@ -111,6 +119,12 @@ labels! {
     one_vote = "1 vote";
     /// {count}
     votes = "{count} votes";
+    /// {votes}: the vote count; {percent}: the share, written as `percent` says
+    vote_share = "{votes} · {percent}";
+    /// How every percentage is written
+    percent = "{percent}%";
+    /// Between a vote count and "your vote"
+    separator = " · ";
     your_vote = "your vote (this browser)";
     vote_note = "Counts are the published totals for this pair plus your vote in this browser. Press your vote again to withdraw it.";
     votes_not_kept = "This browser does not let the widget save votes, so your vote counts only until you leave the page.";
@@ -119,6 +133,8 @@ labels! {
     vote_counted = "Your vote for {tool} is counted. {standing}";
     /// {standing}
     vote_withdrawn = "Your vote is withdrawn. {standing}";
+    /// {a}, {b}: the tool names; {a_votes}, {b_votes}: their vote counts; {a_percent}, {b_percent}: their shares. Read out after a vote
+    standing = "{a}: {a_votes} ({a_percent}), {b}: {b_votes} ({b_percent}).";
     /// {a}, {b}: the tool names
     now_comparing = "Now comparing {a} and {b}.";
     /// {ids}: the unknown ids
@@ -136,30 +152,6 @@ labels! {
     date = "{day} {month} {year}";
 }
 
-/// Fills a label's `{name}` blanks. Blanks without a value stay as written,
-/// so a translation's typo shows up instead of vanishing.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}').map(|close| (&after[..close], close)) {
-            Some((name, close)) if values.iter().any(|(n, _)| *n == name) => {
-                let value = values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or("");
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 impl Labels {
     /// A catalog date in words, with the labels' month names and order.
     pub fn date_text(&self, date: crate::date::CalendarDate) -> String {
@@ -168,14 +160,35 @@ impl Labels {
         let default_months: Vec<&str> = defaults.months().split(',').collect();
         let index = usize::from(date.month) - 1;
         let month = months.get(index).or(default_months.get(index)).copied().unwrap_or("");
-        fill(self.date(), &[("day", &date.day.to_string()), ("month", month), ("year", &date.year.to_string())])
+        self.fill(self.date(), &[("day", &date.day.to_string()), ("month", month), ("year", &date.year.to_string())])
+    }
+
+    /// Fills a label's blanks, plural choices in the catalog's language.
+    pub fn fill(&self, template: &str, values: &[(&str, &str)]) -> String {
+        crate::template::fill(self.plural_rule, template, values)
+    }
+
+    /// A count in words from its labels: `many` with a plural choice speaks
+    /// for every number; without one, `zero` (if any) says 0 and `one` says 1.
+    pub fn count_text(&self, zero: Option<&str>, one: &str, many: &str, count: u64) -> String {
+        let chooses = !crate::template::choices(many).is_empty();
+        match count {
+            0 if !chooses && zero.is_some() => zero.unwrap_or_default().to_string(),
+            1 if !chooses => one.to_string(),
+            n => self.fill(many, &[("count", &n.to_string())]),
+        }
     }
 
     /// "1 vote" or "7 votes".
     pub fn votes_text(&self, count: u64) -> String {
-        match count {
-            1 => self.one_vote().to_string(),
-            n => fill(self.votes(), &[("count", &n.to_string())]),
+        self.count_text(None, self.one_vote(), self.votes(), count)
+    }
+
+    /// "75%", or "—" when there is nothing to count.
+    pub fn percent_text(&self, percent: Option<u32>) -> String {
+        match percent {
+            Some(p) => self.fill(self.percent(), &[("percent", &p.to_string())]),
+            None => "—".to_string(),
         }
     }
 }
@@ -189,25 +202,16 @@ mod tests {
     fn defaults_are_english() {
         let labels = Labels::default();
         assert_eq!(labels.first_tool(), "First tool");
-        assert_eq!(fill(labels.vote_for(), &[("tool", "SmolLM3")]), "Vote for SmolLM3");
+        assert_eq!(labels.fill(labels.vote_for(), &[("tool", "SmolLM3")]), "Vote for SmolLM3");
         assert!(labels.overridden().is_empty());
     }
 
     #[test]
     fn overrides_replace_single_labels() {
         let labels: Labels = serde_json::from_str(r#"{"vote_for":"Für {tool} stimmen","unknown":"x"}"#).unwrap();
-        assert_eq!(fill(labels.vote_for(), &[("tool", "SmolLM3")]), "Für SmolLM3 stimmen");
+        assert_eq!(labels.fill(labels.vote_for(), &[("tool", "SmolLM3")]), "Für SmolLM3 stimmen");
         assert_eq!(labels.swap_tools(), "Swap tools");
         assert_eq!(labels.overridden(), [("vote_for", "Für {tool} stimmen")]);
-    }
-
-    #[test]
-    fn fill_replaces_known_blanks_and_keeps_others() {
-        assert_eq!(fill("{a} vs {b}", &[("a", "X"), ("b", "Y")]), "X vs Y");
-        assert_eq!(fill("{a} and {typo}", &[("a", "X")]), "X and {typo}");
-        assert_eq!(fill("unclosed {a", &[("a", "X")]), "unclosed {a");
-        assert_eq!(fill("{{a}}", &[("a", "X")]), "{X}");
-        assert_eq!(fill("ünï {a} ✓", &[("a", "é")]), "ünï é ✓");
     }
 
     #[test]
@@ -228,5 +232,18 @@ mod tests {
         let labels = Labels::default();
         assert_eq!(labels.votes_text(1), "1 vote");
         assert_eq!(labels.votes_text(0), "0 votes");
+        assert_eq!(labels.percent_text(Some(75)), "75%");
+    }
+
+    #[test]
+    fn counts_with_a_plural_choice_follow_the_language() {
+        let mut labels: Labels =
+            serde_json::from_str(r#"{"votes":"{count, plural, one {# голос} few {# голоса} other {# голосов}}","one_vote":"один голос"}"#)
+                .unwrap();
+        labels.plural_rule = PluralRule::for_language("ru");
+        let said: Vec<String> = [1, 3, 5, 21].into_iter().map(|n| labels.votes_text(n)).collect();
+        assert_eq!(said, ["1 голос", "3 голоса", "5 голосов", "21 голос"]);
+        let german: Labels = serde_json::from_str(r#"{"percent":"{percent} %"}"#).unwrap();
+        assert_eq!(german.percent_text(Some(100)), "100 %");
     }
 }

@@ -7,6 +7,7 @@ pub mod labels;
 pub mod limits;
 pub mod model;
 pub mod parse;
+pub mod plural;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
@@ -15,6 +16,7 @@ pub mod source;
 pub mod stats;
 pub mod synthetic;
 pub mod tally;
+pub mod template;
 pub mod text;
 pub mod valid;
 pub mod validate;

@@ -44,6 +44,12 @@ pub struct Catalog {
     /// Overrides of the widget's own strings, e.g. a translation.
     #[serde(default)]
     pub labels: crate::labels::Labels,
+    /// The language of the catalog's texts and labels as a BCP 47 tag, e.g.
+    /// "de" or "pt-BR": the card is marked with it (screen readers pronounce
+    /// it so), and counts in the labels take its plural forms. Default "en".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"), length(max = 35)))]
+    pub language: Option<String>,
     /// Where the widget's `dist/` folder is published (http or https), e.g.
     /// "https://widgets.example.com/compare/". The pre-rendered pages of
     /// curated pairs then get absolute canonical and Open Graph addresses;

@@ -1,7 +1,7 @@
 //! Figures derived from the panel's reviews: ship share, scorecard, split,
 //! and the one-line verdict.
 
-use crate::labels::{fill, Labels};
+use crate::labels::Labels;
 use crate::model::{Review, Reviewer, Tool, Verdict};
 #[cfg(test)]
 use crate::valid::{Pair, ValidCatalog};
@@ -28,14 +28,6 @@ impl ShipShare {
 /// `part` of `whole` as a whole percentage, half rounded up.
 pub fn rounded_percent(part: usize, whole: usize) -> Option<u32> {
     (whole > 0).then(|| ((part as u64 * 200 + whole as u64) / (whole as u64 * 2)) as u32)
-}
-
-/// "75%", or "—" when there is nothing to count.
-pub fn percent_text(percent: Option<u32>) -> String {
-    match percent {
-        Some(p) => format!("{p}%"),
-        None => "—".to_string(),
-    }
 }
 
 /// One reviewer's take on both tools of the pair.
@@ -107,7 +99,7 @@ impl Disagreement<'_> {
             Verdict::Ship => labels.ships_skips(),
             Verdict::Skip => labels.skips_ships(),
         };
-        fill(template, &[("reviewer", &self.reviewer.name), ("a", a_name), ("b", b_name)])
+        labels.fill(template, &[("reviewer", &self.reviewer.name), ("a", a_name), ("b", b_name)])
     }
 }
 
@@ -115,13 +107,13 @@ impl Disagreement<'_> {
 /// "The panel leans Vercel AI Gateway: 100% vs 75%".
 pub fn verdict_line(labels: &Labels, a: &Tool, b: &Tool) -> String {
     let leans = |tool: &Tool, high: u32, low: u32| {
-        fill(labels.verdict_leans(), &[("tool", &tool.name), ("a", &high.to_string()), ("b", &low.to_string())])
+        labels.fill(labels.verdict_leans(), &[("tool", &tool.name), ("a", &high.to_string()), ("b", &low.to_string())])
     };
-    let only = |tool: &Tool, p: u32| fill(labels.verdict_only(), &[("tool", &tool.name), ("percent", &p.to_string())]);
+    let only = |tool: &Tool, p: u32| labels.fill(labels.verdict_only(), &[("tool", &tool.name), ("percent", &p.to_string())]);
     match (ShipShare::of(a).percent(), ShipShare::of(b).percent()) {
         (Some(pa), Some(pb)) if pa > pb => leans(a, pa, pb),
         (Some(pa), Some(pb)) if pb > pa => leans(b, pb, pa),
-        (Some(p), Some(_)) => fill(labels.verdict_even(), &[("percent", &p.to_string())]),
+        (Some(p), Some(_)) => labels.fill(labels.verdict_even(), &[("percent", &p.to_string())]),
         (Some(p), None) => only(a, p),
         (None, Some(p)) => only(b, p),
         (None, None) => labels.verdict_none().to_string(),
@@ -152,14 +144,14 @@ mod tests {
         let vercel = ShipShare::of(tool(&catalog, "vercel-ai-gateway"));
         assert_eq!((smol.ships, smol.reviews, smol.percent()), (3, 4, Some(75)));
         assert_eq!((vercel.ships, vercel.reviews, vercel.percent()), (4, 4, Some(100)));
-        assert_eq!(percent_text(smol.percent()), "75%");
+        assert_eq!(Labels::default().percent_text(smol.percent()), "75%");
     }
 
     #[test]
     fn no_reviews_means_no_figure() {
         let catalog = seed();
         assert_eq!(ShipShare::of(tool(&catalog, "portkey")).percent(), None);
-        assert_eq!(percent_text(None), "—");
+        assert_eq!(Labels::default().percent_text(None), "—");
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub fn synthetic_catalog(tools: usize) -> Catalog {
         comparisons,
         cta: None,
         labels: Default::default(),
+        language: None,
         site_url: None,
         tool_details: None,
     }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::labels::fill;
+use crate::plural::PluralRule;
 use crate::model::{Catalog, Comparison, Reviewer, Tool};
 use crate::parse::{parse_catalog, ParseError};
 use crate::validate::{validate, validate_tool_file, Problem, Severity};
@@ -99,8 +99,9 @@ pub fn load_catalog(text: &str) -> Result<ValidCatalog, LoadError> {
 }
 
 impl ValidCatalog {
-    pub fn new(catalog: Catalog) -> Result<ValidCatalog, LoadError> {
+    pub fn new(mut catalog: Catalog) -> Result<ValidCatalog, LoadError> {
         let warnings = only_warnings(validate(&catalog))?;
+        catalog.labels.plural_rule = PluralRule::for_language(catalog.language.as_deref().unwrap_or("en"));
         let tools_by_id = catalog
             .tools
             .iter()
@@ -208,7 +209,7 @@ impl ValidCatalog {
         let labels = &self.catalog.labels;
         if !unknown.is_empty() {
             let names = unknown.iter().map(|id| format!("{id:?}")).collect::<Vec<_>>().join(" / ");
-            return Resolved { pair: default, notice: Some(fill(labels.unknown_tool(), &[("ids", &names)])) };
+            return Resolved { pair: default, notice: Some(labels.fill(labels.unknown_tool(), &[("ids", &names)])) };
         }
         let pick = |id: Option<&str>, fallback: ToolRef| id.and_then(|id| self.find_tool(id)).unwrap_or(fallback);
         let mut pair = Pair { a: pick(a, default.a), b: pick(b, default.b) };

@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::limits::*;
 use crate::model::{Catalog, Comparison, Review, Tool, Verdict, SCHEMA_VERSION};
+use crate::template;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -90,6 +91,7 @@ const COMPARISONS: Path = Path::Root("comparisons");
 const CTA: Path = Path::Root("cta");
 const LABELS: Path = Path::Root("labels");
 const SITE_URL: Path = Path::Root("site_url");
+const LANGUAGE: Path = Path::Root("language");
 const TOOL_DETAILS: Path = Path::Root("tool_details");
 const FILE: Path = Path::Root("");
 
@@ -146,8 +148,27 @@ impl Checker {
         if let Some(site) = &catalog.site_url {
             self.link(&SITE_URL, site);
         }
+        if let Some(language) = &catalog.language {
+            if !is_language_tag(language) {
+                self.error(&LANGUAGE, format!("{language:?} is not a language tag such as \"en\", \"de\" or \"pt-BR\""));
+            }
+        }
         for (name, text) in catalog.labels.overridden() {
             self.required(&LABELS.field(name), text, MAX_SHORT_TEXT_CHARS, "empty label");
+            self.plural_choices(&LABELS.field(name), text);
+        }
+    }
+
+    fn plural_choices(&mut self, path: &Path, text: &str) {
+        for (blank, choice) in template::choices(text) {
+            match choice.map(|choice| choice.problem()) {
+                None => self.error(
+                    path,
+                    format!("the plural choice of {{{blank}}} does not parse; write it as {{{blank}, plural, one {{# …}} other {{# …}}}}"),
+                ),
+                Some(Some(problem)) => self.error(path, format!("{{{blank}}}: {problem}")),
+                Some(None) => {}
+            }
         }
     }
 
@@ -339,6 +360,15 @@ impl Checker {
 fn is_id(id: &str) -> bool {
     id.bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// A BCP 47 tag's shape: a language of 2–3 letters, then subtags.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|part| (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// True for an absolute http(s) URL with a host and no whitespace: the only
@@ -555,6 +585,24 @@ mod tests {
                 r#"reviewers[1]: reviewer "idle" has no reviews"#,
             ]
         );
+    }
+
+    #[test]
+    fn language_tags_and_plural_choices_are_checked() {
+        let json = with_tools(&format!("{A},{B}")).replace(
+            "\"tools\"",
+            r#""language":"deutsch!","labels":{"votes":"{count, plural, one {# Stimme} viele {# Stimmen}}","one_match":"{count, plural, one {x}","matches":"{count, plural, one {# Treffer} other {# Treffer}}"},"tools""#,
+        );
+        assert_eq!(
+            errors(&json),
+            [
+                r#"language: "deutsch!" is not a language tag such as "en", "de" or "pt-BR""#,
+                r#"labels.one_match: the plural choice of {count} does not parse; write it as {count, plural, one {# …} other {# …}}"#,
+                r#"labels.votes: {count}: "viele" is not a plural form (zero, one, two, few, many, other or =N)"#,
+            ]
+        );
+        let fine = with_tools(&format!("{A},{B}")).replace("\"tools\"", r#""language":"sr-Latn-RS","tools""#);
+        assert_eq!(errors(&fine), Vec::<String>::new());
     }
 
     #[test]
