@@ -15,11 +15,17 @@
 // it. What the reader presses meanwhile is recorded and replayed on the
 // live card when it takes over (the `tool-compare:ready` event).
 
-const WIDGET_JS = '__WIDGET_JS__';
-const WIDGET_WASM = '__WIDGET_WASM__';
-const STYLESHEET = '__STYLESHEET__';
-/** Card fragments of the bundled catalog's curated pairs, by "idA idB". */
-const CARDS = '__CARDS__';
+/**
+ * This build's files. Exported so that a page still running an older
+ * embed.js after a deploy (whose files are gone) can read the new names.
+ */
+export const BUNDLE = {
+  js: '__WIDGET_JS__',
+  wasm: '__WIDGET_WASM__',
+  stylesheet: '__STYLESHEET__',
+  /** Card fragments of the bundled catalog's curated pairs, by "idA idB". */
+  cards: '__CARDS__',
+};
 
 const SELECTOR = '[data-tool-compare]';
 const PAGE_SELECTOR = '[data-tool-compare-page]';
@@ -30,6 +36,7 @@ const MAX_FRAME_HEIGHT = 20000;
 const HEIGHT_MESSAGE = 'tool-compare:height';
 const HEIGHT_REQUEST = 'tool-compare:height-request';
 const READY_EVENT = 'tool-compare:ready';
+const CRASHED_EVENT = 'tool-compare:crashed';
 const LOADING = 'Loading the comparison…';
 /** How close to the viewport a card starts its widget. */
 const NEAR = '800px 0px';
@@ -44,18 +51,45 @@ const asset = (name) => new URL(name, import.meta.url).href;
 const DEFAULT_CATALOG = asset('catalog.json');
 
 let runtime;
+/** Instances started so far: after a crash the next one must be new. */
+let instances = 0;
+let bundleReread = false;
 const loadRuntime = () => {
-  if (!runtime) {
-    // The Wasm downloads while its JS bindings load, not after them.
-    const wasm = fetch(asset(WIDGET_WASM));
-    wasm.catch(() => {}); // reported by the start-up below
-    runtime = import(asset(WIDGET_JS)).then(async (bindings) => {
-      await bindings.default({ module_or_path: wasm });
-      return bindings;
-    });
-  }
+  runtime ??= startRuntime().catch(async (error) => {
+    // A deploy may have replaced this build's files since the page loaded.
+    if (bundleReread || !(await rereadBundle())) throw error;
+    return startRuntime();
+  });
   return runtime;
 };
+
+function startRuntime() {
+  // The Wasm downloads while its JS bindings load, not after them.
+  const wasm = fetch(asset(BUNDLE.wasm)).then((response) => {
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText} for ${response.url}`);
+    return response;
+  });
+  wasm.catch(() => {}); // reported by the start-up below
+  // A module is instantiated once per address: a fresh instance needs its own.
+  const js = asset(BUNDLE.js) + (instances++ ? `?instance=${instances}` : '');
+  return import(js).then(async (bindings) => {
+    await bindings.default({ module_or_path: wasm });
+    return bindings;
+  });
+}
+
+/** Reads the file names from the deployed embed.js; true if they changed. */
+async function rereadBundle() {
+  bundleReread = true;
+  try {
+    const deployed = (await import(`${asset('embed.js')}?deployed=${Date.now()}`)).BUNDLE;
+    if (deployed.js === BUNDLE.js && deployed.wasm === BUNDLE.wasm) return false;
+    Object.assign(BUNDLE, deployed);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const whenIdle = (callback) =>
   'requestIdleCallback' in window ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200);
@@ -155,8 +189,12 @@ function messageBox(text, role = 'status') {
 }
 
 /** Tells the reader the widget's code could not start, with "Try again". */
-function startFailure(error, retry) {
-  const box = messageBox(`The comparison widget could not start: ${error?.message ?? error}`, 'alert');
+const startFailure = (error, retry) =>
+  failureBox(`The comparison widget could not start: ${error?.message ?? error}`, retry);
+
+/** An alert with a "Try again" button that calls `retry`. */
+function failureBox(text, retry) {
+  const box = messageBox(text, 'alert');
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Try again';
@@ -179,7 +217,7 @@ const watched = new WeakSet();
 
 /** The widget's style sheet in the shadow root, the current build's. */
 function styleSheet(shadow) {
-  const href = asset(STYLESHEET);
+  const href = asset(BUNDLE.stylesheet);
   let link = shadow.querySelector('link[rel="stylesheet"]');
   if (!link) {
     link = document.createElement('link');
@@ -218,7 +256,7 @@ const themeOf = (el) => (['light', 'dark'].includes(el.dataset.theme?.trim()) ? 
 function fragmentFor(el) {
   const catalog = el.dataset.catalog?.trim();
   if (catalog && new URL(catalog, document.baseURI).href !== DEFAULT_CATALOG) return null;
-  const file = CARDS[`${el.dataset.a?.trim()} ${el.dataset.b?.trim()}`];
+  const file = BUNDLE.cards[`${el.dataset.a?.trim()} ${el.dataset.b?.trim()}`];
   return file ? asset(file) : null;
 }
 
@@ -327,27 +365,6 @@ function changed(el, attribute) {
 
 const within = (node) => (node.nodeType === 1 ? [...(node.matches(SELECTOR) ? [node] : []), ...node.querySelectorAll(SELECTOR)] : []);
 
-new MutationObserver((records) => {
-  for (const record of records) {
-    if (record.type === 'attributes') {
-      const el = record.target;
-      // An element that became a widget after load is mounted; one that
-      // stopped being one is unmounted.
-      if (record.attributeName === 'data-tool-compare') {
-        if (el.matches(SELECTOR)) watch(el);
-        else forget(el);
-      } else if (el.matches(SELECTOR)) {
-        changed(el, record.attributeName);
-      }
-      continue;
-    }
-    // A removed element unmounts and leaks nothing; a moved one stays.
-    for (const node of record.removedNodes) for (const el of within(node)) if (!el.isConnected) forget(el);
-    for (const node of record.addedNodes) for (const el of within(node)) watch(el);
-  }
-}).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED });
-
-for (const el of document.querySelectorAll(SELECTOR)) watch(el);
 
 // ---- The standalone page -------------------------------------------------
 
@@ -406,26 +423,86 @@ function preloadCatalog(url) {
   document.head.append(link);
 }
 
-const page = document.querySelector(PAGE_SELECTOR);
-if (page) startPage(page);
+// ---- Start -------------------------------------------------------------
 
-// Iframe embeds post their height; each message resizes only the frame it
-// came from (matched by event.source, and by the origin of the frame's own
-// address, so a frame that navigated elsewhere cannot), never another
-// widget's frame.
-addEventListener('message', (event) => {
-  const data = event.data;
-  if (data?.type !== HEIGHT_MESSAGE || !Number.isFinite(data.height) || data.height < 0) return;
-  for (const frame of document.querySelectorAll('iframe[data-tool-compare-frame]')) {
-    if (frame.contentWindow === event.source) {
-      if (new URL(frame.src, document.baseURI).origin === event.origin) {
-        frame.style.height = `${Math.ceil(Math.min(data.height, MAX_FRAME_HEIGHT))}px`;
-      }
-      break;
-    }
+/**
+ * What the crashed widget's host shows: the report, with "Try again"
+ * starting every stopped widget on a fresh instance.
+ */
+function crashed(host) {
+  // Every widget of the page ran in the instance that stopped.
+  runtime = undefined;
+  const text = 'The comparison widget stopped because of an internal error.';
+  const state = embeds.get(host);
+  if (state) {
+    // Never called again: the page may still change its attributes.
+    state.widget = undefined;
+    placeholder(host, '').replaceWith(failureBox(text, () => {
+      placeholder(host, LOADING);
+      mount(host);
+    }));
+  } else if (host.matches(PAGE_SELECTOR)) {
+    host.replaceChildren(failureBox(text, () => startPage(host)));
   }
-});
-// Frames that posted their height before this script ran post it again.
-for (const frame of document.querySelectorAll('iframe[data-tool-compare-frame]')) {
-  frame.contentWindow?.postMessage({ type: HEIGHT_REQUEST }, '*');
+}
+
+function main() {
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') {
+        const el = record.target;
+        // An element that became a widget after load is mounted; one that
+        // stopped being one is unmounted.
+        if (record.attributeName === 'data-tool-compare') {
+          if (el.matches(SELECTOR)) watch(el);
+          else forget(el);
+        } else if (el.matches(SELECTOR)) {
+          changed(el, record.attributeName);
+        }
+        continue;
+      }
+      // A removed element unmounts and leaks nothing; a moved one stays.
+      for (const node of record.removedNodes) for (const el of within(node)) if (!el.isConnected) forget(el);
+      for (const node of record.addedNodes) for (const el of within(node)) watch(el);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED });
+
+  for (const el of document.querySelectorAll(SELECTOR)) watch(el);
+
+  const page = document.querySelector(PAGE_SELECTOR);
+  if (page) startPage(page);
+
+  // Iframe embeds post their height; each message resizes only the frame it
+  // came from (matched by event.source, and by the origin of the frame's own
+  // address, so a frame that navigated elsewhere cannot), never another
+  // widget's frame.
+  addEventListener('message', (event) => {
+    const data = event.data;
+    if (data?.type !== HEIGHT_MESSAGE || !Number.isFinite(data.height) || data.height < 0) return;
+    for (const frame of document.querySelectorAll('iframe[data-tool-compare-frame]')) {
+      if (frame.contentWindow === event.source) {
+        if (new URL(frame.src, document.baseURI).origin === event.origin) {
+          frame.style.height = `${Math.ceil(Math.min(data.height, MAX_FRAME_HEIGHT))}px`;
+        }
+        break;
+      }
+    }
+  });
+  // Frames that posted their height before this script ran post it again.
+  for (const frame of document.querySelectorAll('iframe[data-tool-compare-frame]')) {
+    frame.contentWindow?.postMessage({ type: HEIGHT_REQUEST }, '*');
+  }
+
+  document.addEventListener(CRASHED_EVENT, (event) => {
+    event.preventDefault();
+    crashed(event.target);
+  });
+}
+
+// The deployed embed.js is imported again after a deploy, for its file
+// names only; and two copies on a page must not both mount every widget.
+const STARTED = Symbol.for(`tool-compare:embed ${asset('./')}`);
+if (!globalThis[STARTED]) {
+  globalThis[STARTED] = true;
+  main();
 }

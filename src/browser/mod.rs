@@ -82,6 +82,14 @@ fn fresh_container(host: &HtmlElement) -> Result<HtmlElement, JsValue> {
         Some(shadow) => shadow.into(),
         None => host.clone().into(),
     };
+    clear_but_style_sheets(&root)?;
+    let container: HtmlElement = document().create_element("div")?.unchecked_into();
+    root.append_child(&container)?;
+    Ok(container)
+}
+
+/// Empties a widget's root of everything but the style sheets linked there.
+fn clear_but_style_sheets(root: &web_sys::Node) -> Result<(), JsValue> {
     let children = root.child_nodes();
     for i in (0..children.length()).rev() {
         let Some(child) = children.item(i) else { continue };
@@ -90,9 +98,7 @@ fn fresh_container(host: &HtmlElement) -> Result<HtmlElement, JsValue> {
             root.remove_child(&child)?;
         }
     }
-    let container: HtmlElement = document().create_element("div")?.unchecked_into();
-    root.append_child(&container)?;
-    Ok(container)
+    Ok(())
 }
 
 /// The standalone page (`index.html` and the pages of curated pairs):

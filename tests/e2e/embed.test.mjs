@@ -1,7 +1,7 @@
 // The script and iframe embeds on a blog of another origin, with hostile CSS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, LIVE, serveStatic, launchBrowser, newPage } from './harness.mjs';
@@ -300,6 +300,68 @@ test('a frame that posted its height before the page\'s embed.js ran is sized al
     ['f1', 'f2'].every((id) => parseFloat(document.getElementById(id).style.height) > 400),
   null, { timeout: 10000 });
 });
+
+test('after an internal error, Try again starts a fresh instance; the page may change a stopped widget meanwhile', async () => {
+  const p = await openPost();
+  const scripts = [];
+  p.on('request', (request) => /tool-compare-[^/]*\.js/.test(request.url()) && scripts.push(request.url()));
+  p.expectErrors(/a broken polyfill|unreachable|panicked/);
+  // A host page's broken polyfill makes the next element the widget draws
+  // fail: the Wasm panics and its instance is done for.
+  await p.evaluate(() => {
+    const original = Document.prototype.createElement;
+    Document.prototype.createElement = function () {
+      Document.prototype.createElement = original;
+      throw new Error('a broken polyfill');
+    };
+  });
+  await p.locator('#w1').getByRole('button', { name: 'Swap tools' }).click();
+  await p.locator('#w1').getByRole('alert').filter({ hasText: 'The comparison widget stopped because of an internal error.' }).waitFor();
+  await p.locator('#w1').evaluate((el) => Object.assign(el.dataset, { a: 'litellm', b: 'portkey', theme: 'dark' }));
+  await p.locator('#w1').getByRole('button', { name: 'Try again' }).click();
+  await heading(p, 'w1').filter({ hasText: 'LiteLLM vs Portkey' }).waitFor({ timeout: 15000 });
+  const vote = p.locator('#w1').getByRole('button', { name: 'Vote for Portkey' });
+  await vote.click();
+  assert.equal(await vote.getAttribute('aria-pressed'), 'true', 'the fresh instance works');
+  assert.ok(scripts.some((url) => url.includes('?instance=')), `a new module instance: ${scripts.join(', ')}`);
+});
+
+test('an embed.js whose files a deploy replaced reads the new names once and starts', async () => {
+  const copy = await mkdtemp(join(tmpdir(), 'tool-compare-dist-'));
+  await cp(DIST, copy, { recursive: true });
+  const widgets = await serveStatic({ root: copy, headers: { 'access-control-allow-origin': '*' } });
+  const post = await serveStatic({
+    prefix: '/blog/',
+    extra: { '/blog/post.html': page('<div style="height:4000px"></div><div id="late" data-tool-compare data-a="smollm3" data-b="litellm"></div>', widgets.url) },
+  });
+  try {
+    const p = await newPage(browser);
+    p.expectErrors(/404/);
+    await p.goto(`${post.url}post.html`);
+    await p.locator('#late').getByRole('status').waitFor({ state: 'attached' });
+    await deployAnotherBuild(copy);
+    await p.locator('#late').scrollIntoViewIfNeeded();
+    await heading(p, 'late').filter({ hasText: 'SmolLM3 vs LiteLLM' }).waitFor({ timeout: 15000 });
+    assert.equal(await p.locator('#late').getByRole('alert').count(), 0);
+  } finally {
+    await widgets.close();
+    await post.close();
+    await rm(copy, { recursive: true, force: true });
+  }
+});
+
+/** What a deploy of a changed build does: new hashed names, old files gone. */
+async function deployAnotherBuild(dir) {
+  const names = (await readdir(dir)).filter((name) => /^tool-compare.*\.(js|wasm)$/.test(name));
+  let embed = await readFile(join(dir, 'embed.js'), 'utf8');
+  for (const name of names) {
+    const renamed = name.replace(/^tool-compare/, 'tool-compare-next');
+    await rename(join(dir, name), join(dir, renamed));
+    embed = embed.replaceAll(name, renamed);
+  }
+  assert.ok(embed.includes('tool-compare-next'), 'embed.js names the bundle');
+  await writeFile(join(dir, 'embed.js'), embed);
+}
 
 test('dist/ copied under another sub-path works unchanged', async () => {
   const copy = await mkdtemp(join(tmpdir(), 'tool-compare-dist-'));
