@@ -157,7 +157,9 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
                     {state.fill(|l| l.vote_for(), &[("tool", &name)])}
                 </button>
                 <div class="tcw-bar" aria-hidden="true">
-                    <span style:width=move || format!("{}%", share().unwrap_or(0))></span>
+                    <svg viewBox="0 0 100 1" preserveAspectRatio="none">
+                        <rect width=move || share().unwrap_or(0) height="1"></rect>
+                    </svg>
                 </div>
                 <p class="tcw-vote-count">
                     {move || {

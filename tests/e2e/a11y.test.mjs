@@ -116,7 +116,7 @@ test('reduced motion turns the transitions off', async () => {
   const page = await newPage(browser, { reducedMotion: 'reduce' });
   await page.goto(server.url);
   await waitForCard(page, SEED);
-  const durations = await page.locator('.tcw-button, .tcw-bar > span').evaluateAll((els) =>
+  const durations = await page.locator('.tcw-button, .tcw-bar rect').evaluateAll((els) =>
     els.map((el) => getComputedStyle(el).transitionDuration),
   );
   assert.ok(durations.length > 0 && durations.every((d) => d === '0s'), durations.join(','));

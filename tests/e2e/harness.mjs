@@ -33,6 +33,9 @@ export async function serveStatic({ root = DIST, prefix = SUB_PATH, extra = {}, 
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (extra[path]) return extra[path](req, res);
+    // The browser's own request for the site's icon: a site has one at
+    // its root, and the pages link none (a strict policy would refuse it).
+    if (path === '/favicon.ico') return res.writeHead(204).end();
     if (!path.startsWith(prefix)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;

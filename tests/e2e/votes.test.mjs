@@ -20,32 +20,39 @@ async function readVotes(page) {
       .filter({ hasText: 'Community' })
       .locator('dd')
       .allInnerTexts(),
+    // How much of each bar is drawn, in percent of its track.
+    bars: await page.locator('.tcw-bar').evaluateAll((bars) =>
+      bars.map((bar) => Math.round((100 * bar.querySelector('rect').getBoundingClientRect().width) / bar.getBoundingClientRect().width)),
+    ),
   };
 }
 
 const vote = (page, name) => page.getByRole('button', { name: `Vote for ${name}`, exact: true }).click();
 
-test('a vote presses its button and moves the counts and Community figures', async () => {
-  const page = await newPage(env.browser);
+test('a vote presses its button and moves the counts, bars and Community figures', async () => {
+  // Without motion the bars show their new length at once.
+  const page = await newPage(env.browser, { reducedMotion: 'reduce' });
   await open(page);
   await page.getByRole('heading', { name: 'Which one would you ship with?' }).waitFor();
   assert.deepEqual(await readVotes(page), {
     pressed: ['false', 'false'],
     counts: ['0 votes', '0 votes'],
     community: ['—', '—'],
+    bars: [0, 0],
   });
   await vote(page, 'Vercel AI Gateway');
   assert.deepEqual(await readVotes(page), {
     pressed: ['false', 'true'],
     counts: ['0 votes · 0%', '1 vote · 100% · your vote (this browser)'],
     community: ['0%', '100%'],
+    bars: [0, 100],
   });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
 test('voting for the other tool moves the vote, pressing it again withdraws it', async () => {
-  const page = await newPage(env.browser);
+  const page = await newPage(env.browser, { reducedMotion: 'reduce' });
   await open(page);
   await vote(page, 'Vercel AI Gateway');
   await vote(page, 'SmolLM3');
@@ -56,6 +63,7 @@ test('voting for the other tool moves the vote, pressing it again withdraws it',
     pressed: ['false', 'false'],
     counts: ['0 votes', '0 votes'],
     community: ['—', '—'],
+    bars: [0, 0],
   });
   await page.context().close();
 });
@@ -173,7 +181,7 @@ test('published baseline counts are added to this browser\'s vote', async () => 
     extra: { '/votes/catalog.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(catalog)) },
   });
   try {
-    const page = await newPage(env.browser);
+    const page = await newPage(env.browser, { reducedMotion: 'reduce' });
     await page.goto(`${custom.url}?catalog=/votes/catalog.json`);
     await waitForCard(page, SEED);
     assert.deepEqual((await readVotes(page)).counts, ['3 votes · 75%', '1 vote · 25%']);
@@ -182,6 +190,7 @@ test('published baseline counts are added to this browser\'s vote', async () => 
       pressed: ['false', 'true'],
       counts: ['3 votes · 60%', '2 votes · 40% · your vote (this browser)'],
       community: ['60%', '40%'],
+      bars: [60, 40],
     });
     await page.getByText('4 published votes plus your vote in this browser').waitFor();
     await page.context().close();
