@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
 cd "$ROOT"
 OUT="$(mktemp -d)"
-trunk build --release --offline --features bench-json --dist "$OUT" >/dev/null
+wasm_flags trunk build --release --offline --features bench-json --dist "$OUT" >/dev/null
 for n in 100 1000 10000; do
   cargo run -q --release -p compare-domain --bin generate-catalog "$n" >"$OUT/cat$n.json"
 done

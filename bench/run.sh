@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
 cd "$ROOT"
 say "release build"
-trunk build --release --offline >/dev/null
+wasm_flags trunk build --release --offline >/dev/null
 CATALOGS="$(mktemp -d)"
 cp public/catalog.json "$CATALOGS/seed.json"
 for n in 100 1000 10000; do

@@ -36,7 +36,6 @@ const MAX_FRAME_HEIGHT = 20000;
 const HEIGHT_MESSAGE = 'tool-compare:height';
 const HEIGHT_REQUEST = 'tool-compare:height-request';
 const READY_EVENT = 'tool-compare:ready';
-const CRASHED_EVENT = 'tool-compare:crashed';
 const LOADING = 'Loading the comparison…';
 /** How close to the viewport a card starts its widget. */
 const NEAR = '800px 0px';
@@ -53,6 +52,8 @@ const DEFAULT_CATALOG = asset('catalog.json');
 let runtime;
 /** Instances started so far: after a crash the next one must be new. */
 let instances = 0;
+/** Whether the standalone page's widget runs (on the current instance). */
+let pageRunning = false;
 let bundleReread = false;
 const loadRuntime = () => {
   runtime ??= startRuntime().catch(async (error) => {
@@ -63,19 +64,68 @@ const loadRuntime = () => {
   return runtime;
 };
 
-function startRuntime() {
-  // The Wasm downloads while its JS bindings load, not after them.
-  const wasm = fetch(asset(BUNDLE.wasm)).then((response) => {
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText} for ${response.url}`);
-    return response;
-  });
-  wasm.catch(() => {}); // reported by the start-up below
+async function startRuntime() {
+  // The Wasm downloads and compiles while its JS bindings load.
+  const module = fetch(asset(BUNDLE.wasm)).then(compile);
+  module.catch(() => {}); // reported below
   // A module is instantiated once per address: a fresh instance needs its own.
   const js = asset(BUNDLE.js) + (instances++ ? `?instance=${instances}` : '');
-  return import(js).then(async (bindings) => {
-    await bindings.default({ module_or_path: wasm });
-    return bindings;
-  });
+  const bindings = await import(js);
+  const compiled = await module;
+  const instance = { running: false };
+  await instantiateGuarded(compiled, () => instance.running && stopAll(), () => bindings.default({ module_or_path: compiled }));
+  instance.running = true;
+  return bindings;
+}
+
+async function compile(response) {
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText} for ${response.url}`);
+  return response.headers.get('content-type') === 'application/wasm'
+    ? WebAssembly.compileStreaming(response)
+    : WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * Runs `init` (the bindings' start-up) with `module`'s instance wrapped so
+ * that a trap in any call into it is known: the Wasm aborts on a panic, and
+ * the page learns of it only as a WebAssembly.RuntimeError. After one, the
+ * instance is never entered again (its state is broken) and `onTrap` runs.
+ */
+const NOTHING = Object.freeze([0, 0, 0, 0]);
+
+async function instantiateGuarded(module, onTrap, init) {
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = async function (source, imports) {
+    const instance = await instantiate.call(this, source, imports);
+    if (source !== module) return instance;
+    let dead = false;
+    const exports = {};
+    for (const [name, value] of Object.entries(instance.exports)) {
+      exports[name] =
+        typeof value !== 'function'
+          ? value
+          : function (...args) {
+              // What the bindings read as "done, no error": the stopped
+              // instance's listeners and timers still call in.
+              if (dead) return NOTHING;
+              try {
+                return value.apply(this, args);
+              } catch (error) {
+                if (error instanceof WebAssembly.RuntimeError) {
+                  dead = true;
+                  onTrap();
+                }
+                throw error;
+              }
+            };
+    }
+    return { instance: { exports }, module };
+  };
+  try {
+    await init();
+  } finally {
+    WebAssembly.instantiate = instantiate;
+  }
 }
 
 /** Reads the file names from the deployed embed.js; true if they changed. */
@@ -321,6 +371,7 @@ async function mount(el) {
     state.widget = bindings.mount_embed(el, DEFAULT_CATALOG);
   } catch (error) {
     state.widget = undefined;
+    if (error instanceof WebAssembly.RuntimeError) return crashed(el);
     const card = el.shadowRoot.querySelector(PRERENDERED);
     const box = startFailure(error, () => mount(el));
     // A pre-rendered card stays readable; the message goes above it.
@@ -387,7 +438,7 @@ function startPage(page) {
   const asked = !params.get('catalog') && ((a === null && b === null) || (a === card?.dataset.a && b === card?.dataset.b));
   const start = () => {
     preloadCatalog(params.get('catalog') || 'catalog.json');
-    return loadRuntime().catch((error) => {
+    return loadRuntime().then(() => (pageRunning = true), (error) => {
       const box = startFailure(error, start);
       card = page.querySelector(PRERENDERED);
       if (card) card.before(box);
@@ -430,8 +481,6 @@ function preloadCatalog(url) {
  * starting every stopped widget on a fresh instance.
  */
 function crashed(host) {
-  // Every widget of the page ran in the instance that stopped.
-  runtime = undefined;
   const text = 'The comparison widget stopped because of an internal error.';
   const state = embeds.get(host);
   if (state) {
@@ -442,8 +491,17 @@ function crashed(host) {
       mount(host);
     }));
   } else if (host.matches(PAGE_SELECTOR)) {
+    pageRunning = false;
     host.replaceChildren(failureBox(text, () => startPage(host)));
   }
+}
+
+/** Every widget of the page ran in the instance that stopped. */
+function stopAll() {
+  runtime = undefined;
+  for (const [el, state] of embeds) if (state.widget) crashed(el);
+  const page = document.querySelector(PAGE_SELECTOR);
+  if (page && pageRunning) crashed(page);
 }
 
 function main() {
@@ -493,10 +551,6 @@ function main() {
     frame.contentWindow?.postMessage({ type: HEIGHT_REQUEST }, '*');
   }
 
-  document.addEventListener(CRASHED_EVENT, (event) => {
-    event.preventDefault();
-    crashed(event.target);
-  });
 }
 
 // The deployed embed.js is imported again after a deploy, for its file

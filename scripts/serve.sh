@@ -5,4 +5,4 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 say "serving on http://127.0.0.1:8080/ (Ctrl-C stops)"
-exec trunk serve --offline "$@"
+wasm_flags trunk serve --offline "$@"

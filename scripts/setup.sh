@@ -38,6 +38,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "adding the rust-src component (the Wasm build rebuilds std smaller)"
+  rustup component add rust-src
+fi
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (takes several minutes)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
@@ -71,3 +76,6 @@ if [ ! -d "$E2E/node_modules/playwright-core" ] || [ "$E2E/package-lock.json" -n
   say "installing the browser-test driver (playwright-core)"
   npm ci --silent --no-audit --no-fund --prefix "$E2E" >/dev/null
 fi
+
+# shellcheck source=wasm-build-flags.sh
+source "$ROOT/scripts/wasm-build-flags.sh"

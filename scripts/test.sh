@@ -17,7 +17,7 @@ native_passed=$(awk '/^test result:/ { s += $4 } END { print s + 0 }' "$LOG/nati
 native_failed=$(awk '/^test result:/ { s += $6 } END { print s + 0 }' "$LOG/native.txt")
 
 say "release build (trunk build --release)"
-if trunk build --release --offline >"$LOG/build.txt" 2>&1; then
+if wasm_flags trunk build --release --offline >"$LOG/build.txt" 2>&1; then
   build=ok
   tail -n 1 "$LOG/build.txt"
 fi

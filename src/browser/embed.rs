@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::browser::config::WidgetConfig;
-use crate::browser::{mount, page_url, panic_report};
+use crate::browser::{mount, page_url};
 use crate::ui::state::Theme;
 
 /// One mounted widget; `embed.js` keeps it to pass on attribute changes and
@@ -63,7 +63,6 @@ impl EmbeddedWidget {
     /// Removes the widget and everything it holds.
     pub fn unmount(mut self) {
         self.mounted.take();
-        panic_report::forget(&self.host);
         if let Some(shadow) = self.host.shadow_root() {
             shadow.set_inner_html("");
         }

@@ -1,7 +1,8 @@
 //! What only a browser does: the live widget's root and its mounting
 //! (standalone page, script embed, taking over a pre-rendered card),
-//! fetching, vote storage, the address bar, the iframe's height and the
-//! panic report. Compiled only into the Wasm build.
+//! fetching, vote storage, the address bar and the iframe's height.
+//! Compiled only into the Wasm build. (A panic aborts the instance at once;
+//! `embed.js` tells the reader and offers a fresh one.)
 
 #[cfg(feature = "bench-json")]
 pub mod bench_json;
@@ -12,7 +13,6 @@ pub mod handover;
 pub mod host;
 pub mod iframe_height;
 pub mod page_url;
-pub mod panic_report;
 pub mod session;
 pub mod tool_files;
 pub mod vote_storage;
@@ -44,7 +44,6 @@ pub const CARD_RENDERED_MARK: &str = "tool-compare:card-rendered";
 /// taking over the pre-rendered card there if there is one. Dropping the
 /// result unmounts the widget and disposes its reactive state.
 pub fn mount(host: &HtmlElement, config: WidgetConfig) -> Result<Box<dyn Any>, JsValue> {
-    panic_report::install(host);
     let (container, handover, expanded) = match Handover::prepare(host) {
         Some((handover, container, expanded)) => (container, Some(handover), expanded),
         None => (fresh_container(host)?, None, HashSet::new()),
