@@ -56,11 +56,16 @@ let instances = 0;
 let pageRunning = false;
 let bundleReread = false;
 const loadRuntime = () => {
-  runtime ??= startRuntime().catch(async (error) => {
-    // A deploy may have replaced this build's files since the page loaded.
-    if (bundleReread || !(await rereadBundle())) throw error;
-    return startRuntime();
-  });
+  if (!runtime) {
+    const attempt = startRuntime().catch(async (error) => {
+      // A deploy may have replaced this build's files since the page loaded.
+      if (bundleReread || !(await rereadBundle())) throw error;
+      return startRuntime();
+    });
+    // A failed start is tried afresh by the next "Try again".
+    attempt.catch(() => runtime === attempt && (runtime = undefined));
+    runtime = attempt;
+  }
   return runtime;
 };
 
@@ -85,14 +90,15 @@ async function compile(response) {
     : WebAssembly.compile(await response.arrayBuffer());
 }
 
+/** What the bindings read as "done, no error" from a call into Wasm. */
+const NOTHING = Object.freeze([0, 0, 0, 0]);
+
 /**
  * Runs `init` (the bindings' start-up) with `module`'s instance wrapped so
  * that a trap in any call into it is known: the Wasm aborts on a panic, and
  * the page learns of it only as a WebAssembly.RuntimeError. After one, the
  * instance is never entered again (its state is broken) and `onTrap` runs.
  */
-const NOTHING = Object.freeze([0, 0, 0, 0]);
-
 async function instantiateGuarded(module, onTrap, init) {
   const instantiate = WebAssembly.instantiate;
   WebAssembly.instantiate = async function (source, imports) {
@@ -105,8 +111,7 @@ async function instantiateGuarded(module, onTrap, init) {
         typeof value !== 'function'
           ? value
           : function (...args) {
-              // What the bindings read as "done, no error": the stopped
-              // instance's listeners and timers still call in.
+              // The stopped instance's listeners and timers still call in.
               if (dead) return NOTHING;
               try {
                 return value.apply(this, args);
@@ -250,7 +255,6 @@ function failureBox(text, retry) {
   button.textContent = 'Try again';
   button.style.marginLeft = '0.5em';
   button.addEventListener('click', () => {
-    runtime = undefined;
     box.remove();
     retry();
   });
