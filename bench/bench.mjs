@@ -2,9 +2,9 @@
 // Chromium against the release build, at several catalog sizes, side by
 // side with a static HTML page of the same card. Run it with bench/run.sh.
 // Usage: node bench/bench.mjs <dist> <catalog dir> <results dir>
-import { readdir, readFile, stat, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import os from 'node:os';
 import { chromium } from "../tests/e2e/node_modules/playwright-core/index.mjs";
 import { distAllowingCatalogsFrom, serveStatic } from '../tests/e2e/harness.mjs';
@@ -59,10 +59,15 @@ async function main() {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(staticPages[size.file]);
   }
   const styleSheet = (await readdir(dist)).find((name) => /^widget-.*\.css$/.test(name));
-  // Split catalogs are folders of files, served as they would be by any host.
-  const splitServer = await serveStatic({ root: catalogs, prefix: '/catalogs/', headers: { 'access-control-allow-origin': '*' } });
-  // The split catalogs live on another origin, which the page must allow.
-  const server = await serveStatic({ root: await distAllowingCatalogsFrom([splitServer.origin]), extra: catalogRoutes });
+  // Split catalogs are folders of files, published beside the widget like
+  // catalog.json (same origin, as the seed: a catalog on another origin
+  // would add a connection and lose the page's preload).
+  const site = await distAllowingCatalogsFrom([]);
+  for (const size of SIZES.filter((s) => s.split)) {
+    const folder = dirname(size.file);
+    await cp(join(catalogs, folder), join(site, 'catalogs', folder), { recursive: true });
+  }
+  const server = await serveStatic({ root: site, extra: catalogRoutes });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
@@ -71,9 +76,7 @@ async function main() {
   const results = [];
   try {
     for (const size of SIZES) {
-      const url = size.split
-        ? `${server.url}?catalog=${encodeURIComponent(splitServer.url + size.file)}`
-        : `${server.url}?catalog=/catalogs/${size.file}`;
+      const url = size.split ? `${server.url}?catalog=catalogs/${size.file}` : `${server.url}?catalog=/catalogs/${size.file}`;
       const widgetTimes = [];
       let memory;
       let switchTimes = [];
@@ -172,7 +175,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
-    await splitServer.close();
+    await rm(site, { recursive: true, force: true });
   }
   const sizes = await assetSizes();
   const report = {

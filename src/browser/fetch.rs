@@ -4,8 +4,11 @@ use std::sync::Arc;
 
 use compare_domain::limits::MAX_CATALOG_BYTES;
 use compare_domain::{load_catalog, LoadError, ParseError, ValidCatalog};
-use gloo_net::http::Request;
+use std::future::Future;
+
+use gloo_net::http::{Request, Response};
 use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::ui::status::{FetchFailure, TIMEOUT_SECONDS};
 
@@ -24,27 +27,38 @@ pub fn mark(name: &str) {
     }
 }
 
-pub async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
+/// Fetches `url` as text. The request goes out when this is called, not
+/// when the result is first awaited: a caller may start several before it
+/// draws anything.
+pub fn fetch_text(url: &str) -> impl Future<Output = Result<String, FetchFailure>> {
+    let url = url.to_string();
     let controller = web_sys::AbortController::new().ok();
-    // Dropped on every way out of this function, which clears the timer.
-    let _timeout = controller.as_ref().and_then(|controller| Timeout::start(controller.clone()));
-    let timed_out = || controller.as_ref().is_some_and(|c| c.signal().aborted());
-    let network = |timed_out: bool| FetchFailure::Network { url: url.to_string(), timed_out };
-
-    let request = Request::get(url).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
-    async {
-        let response = request.send().await.map_err(|_| network(timed_out()))?;
+    // Dropped on every way out of the future, which clears the timer.
+    let timeout = controller.as_ref().and_then(|controller| Timeout::start(controller.clone()));
+    let sent = Request::get(&url)
+        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
+        .build()
+        .map(|request| JsFuture::from(leptos::prelude::window().fetch_with_request(&request.into())));
+    async move {
+        let _timeout = timeout;
+        let timed_out = || controller.as_ref().is_some_and(|c| c.signal().aborted());
+        let network = |timed_out: bool| FetchFailure::Network { url: url.clone(), timed_out };
+        let response = match sent {
+            Ok(sent) => sent.await.map_err(|_| network(timed_out()))?,
+            Err(_) => return Err(network(false)),
+        };
+        let response = Response::from(response.unchecked_into::<web_sys::Response>());
         // Refused before reading, so a huge file is never downloaded whole.
         let declared = response.headers().get("content-length").and_then(|n| n.parse::<usize>().ok());
         if let Some(bytes) = declared.filter(|&n| n > MAX_CATALOG_BYTES) {
             return Err(FetchFailure::Catalog {
-                url: url.to_string(),
+                url: url.clone(),
                 error: LoadError::Parse(ParseError::TooLarge { bytes }),
             });
         }
         if !response.ok() {
             return Err(FetchFailure::Http {
-                url: url.to_string(),
+                url: url.clone(),
                 status: response.status(),
                 status_text: response.status_text(),
             });
@@ -53,7 +67,6 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
         // cleanly, as a JSON syntax error at the end of the text.
         response.text().await.map_err(|_| network(timed_out()))
     }
-    .await
 }
 
 struct Timeout {

@@ -1,6 +1,7 @@
 //! Fetching the tool files of a split catalog (`tool_details`) for the
 //! tools on the card.
 
+use std::future::Future;
 use std::sync::Arc;
 
 use compare_domain::{Pair, Tool, ToolRef};
@@ -12,9 +13,11 @@ use crate::ui::state::ComparisonState;
 use crate::ui::status::FetchFailure;
 use crate::ui::tool_details::{Detail, ToolDetails};
 
-/// Starts fetching the card's tools whenever the pair changes.
+/// Starts fetching the card's tools at once (while the card is drawn), and
+/// again whenever the pair changes.
 pub fn follow(details: ToolDetails, state: ComparisonState) {
     if state.catalog.with_value(|c| c.catalog().tool_details.is_some()) {
+        request(details, state, state.pair.get_untracked());
         Effect::new(move |_| request(details, state, state.pair.get()));
     }
 }
@@ -29,8 +32,9 @@ pub fn request(details: ToolDetails, state: ComparisonState, pair: Pair) {
             continue;
         }
         details.set(tool, Detail::Loading);
+        let fetched = fetch_tool(state, tool);
         spawn_local(async move {
-            let detail = match fetch_tool(state, tool).await {
+            let detail = match fetched.await {
                 Ok(full) => Detail::Ready(Arc::new(full)),
                 Err(failure) => Detail::Failed(failure),
             };
@@ -39,13 +43,17 @@ pub fn request(details: ToolDetails, state: ComparisonState, pair: Pair) {
     }
 }
 
-async fn fetch_tool(state: ComparisonState, tool: ToolRef) -> Result<Tool, FetchFailure> {
+/// Sends the tool's request now; the result is read when awaited.
+fn fetch_tool(state: ComparisonState, tool: ToolRef) -> impl Future<Output = Result<Tool, FetchFailure>> {
     let catalog = state.catalog.get_value();
     let relative = catalog.tool_details_url(tool).unwrap_or_default();
     // Relative to the catalog, wherever the page that shows it lives.
     let url = web_sys::Url::new_with_base(&relative, &state.catalog_url.get_value())
         .map(|u| u.href())
         .unwrap_or(relative);
-    let text = fetch_text(&url).await?;
-    catalog.load_tool_details(tool, &text).map_err(|error| FetchFailure::Catalog { url, error })
+    let text = fetch_text(&url);
+    async move {
+        let text = text.await?;
+        catalog.load_tool_details(tool, &text).map_err(|error| FetchFailure::Catalog { url, error })
+    }
 }
