@@ -21,25 +21,32 @@ use crate::ui::votes::VoteState;
 pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let theme = config.theme.clone();
     let catalog_url = page_url::absolute_url(&config.catalog_url);
-    // The card speaks its catalog's language (for screen readers, hyphens
-    // and quotes), whatever the host page's is.
-    let language = RwSignal::new(None::<String>);
-    let body = match config.refused_origin.clone() {
+    let (body, language) = match config.refused_origin.clone() {
         Some(origin) => {
             let failure = FetchFailure::Refused { url: config.catalog_url.clone(), origin };
-            view! { <Failure failure retry=Callback::new(|()| {}) /> }.into_any()
+            (view! { <Failure failure retry=Callback::new(|()| {}) /> }.into_any(), Signal::stored(None))
         }
         None => {
             let session = session::open(&catalog_url);
             let load = session.load.clone();
+            // The card speaks its catalog's language (for screen readers,
+            // hyphens and quotes), whatever the host page's is.
+            let language = {
+                let load = load.clone();
+                Signal::derive(move || {
+                    load.with(|load| match load {
+                        Load::Ready(catalog) => catalog.catalog().language.clone(),
+                        _ => None,
+                    })
+                })
+            };
             let tool_files = session.tool_files.clone();
             // Held as long as this widget lives, with the other widgets of
             // the catalog; the last one to leave releases it.
             let session = StoredValue::new_local(session);
-            (move || match load.get() {
+            let body = (move || match load.get() {
                 Load::Loading => view! { <Loading /> }.into_any(),
                 Load::Ready(catalog) => {
-                    language.set(catalog.catalog().language.clone());
                     let details = ToolDetails::over(tool_files.clone());
                     let ballot = session.with_value(|s| s.ballot.clone());
                     let votes = vote_storage::widget_votes(ballot, catalog_url.clone());
@@ -50,7 +57,8 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                     view! { <Failure failure retry /> }.into_any()
                 }
             })
-            .into_any()
+            .into_any();
+            (body, language)
         }
     };
     view! {
