@@ -239,7 +239,8 @@ function messageBox(text, role = 'status') {
   box.textContent = text;
   box.style.cssText =
     'box-sizing:border-box;padding:1em;font:16px/1.5 system-ui,sans-serif;' +
-    'border:1px solid #d9dce3;border-radius:12px;color:#4f5663;background:Canvas';
+    // System colours: readable in the page's light or dark scheme alike.
+    'border:1px solid GrayText;border-radius:12px;color:CanvasText;background:Canvas';
   return box;
 }
 

@@ -51,6 +51,23 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+test('the report of an internal error is readable in the dark (axe, contrast included)', async () => {
+  const page = await newPage(browser, { colorScheme: 'dark' });
+  page.expectErrors(/unreachable/);
+  await page.goto(`${server.url}?a=litellm&b=portkey`);
+  await page.locator(LIVE).getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor({ timeout: 15000 });
+  await page.evaluate(() => {
+    const original = Document.prototype.createElement;
+    Document.prototype.createElement = function () {
+      Document.prototype.createElement = original;
+      throw new Error('a broken polyfill');
+    };
+  });
+  await page.getByRole('button', { name: 'Vote for Portkey' }).click();
+  await page.getByRole('alert').filter({ hasText: 'stopped because of an internal error' }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+});
+
 test('embedded widgets in both themes have no axe violations', async () => {
   const page = await newPage(browser);
   await page.goto(`${blog.origin}/post.html`);
