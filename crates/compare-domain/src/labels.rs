@@ -172,10 +172,10 @@ impl Labels {
     /// for every number; without one, `zero` (if any) says 0 and `one` says 1.
     pub fn count_text(&self, zero: Option<&str>, one: &str, many: &str, count: u64) -> String {
         let chooses = !crate::template::choices(many).is_empty();
-        match count {
-            0 if !chooses && zero.is_some() => zero.unwrap_or_default().to_string(),
-            1 if !chooses => one.to_string(),
-            n => self.fill(many, &[("count", &n.to_string())]),
+        match (count, zero) {
+            (0, Some(zero)) if !chooses => zero.to_string(),
+            (1, _) if !chooses => one.to_string(),
+            (n, _) => self.fill(many, &[("count", &n.to_string())]),
         }
     }
 
