@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { LIVE, serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
+import { LIVE, serveStatic, launchBrowser, newPage, waitForCard, breakNextElement } from './harness.mjs';
 
 let server, blog, browser, axeSource;
 const SEED = 'SmolLM3 vs Vercel AI Gateway';
@@ -56,13 +56,7 @@ test('the report of an internal error is readable in the dark (axe, contrast inc
   page.expectErrors(/unreachable/);
   await page.goto(`${server.url}?a=litellm&b=portkey`);
   await page.locator(LIVE).getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor({ timeout: 15000 });
-  await page.evaluate(() => {
-    const original = Document.prototype.createElement;
-    Document.prototype.createElement = function () {
-      Document.prototype.createElement = original;
-      throw new Error('a broken polyfill');
-    };
-  });
+  await breakNextElement(page);
   await page.getByRole('button', { name: 'Vote for Portkey' }).click();
   await page.getByRole('alert').filter({ hasText: 'stopped because of an internal error' }).waitFor();
   assert.deepEqual(await axeViolations(page), []);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, LIVE, serveStatic, launchBrowser, newPage } from './harness.mjs';
+import { DIST, LIVE, serveStatic, launchBrowser, newPage, breakNextElement } from './harness.mjs';
 
 let widgetHost, blog, browser;
 
@@ -307,15 +307,7 @@ test('after an internal error every widget says so, and Try again starts them on
   const scripts = [];
   p.on('request', (request) => /tool-compare-[^/]*\.js/.test(request.url()) && scripts.push(request.url()));
   p.expectErrors(/unreachable/);
-  // A host page's broken polyfill makes the next element the widget draws
-  // fail: the Wasm panics and its instance is done for.
-  await p.evaluate(() => {
-    const original = Document.prototype.createElement;
-    Document.prototype.createElement = function () {
-      Document.prototype.createElement = original;
-      throw new Error('a broken polyfill');
-    };
-  });
+  await breakNextElement(p);
   await p.locator('#w1').getByRole('button', { name: 'Swap tools' }).click();
   const stopped = (id) => p.locator(`#${id}`).getByRole('alert').filter({ hasText: 'The comparison widget stopped because of an internal error.' });
   await stopped('w1').waitFor();

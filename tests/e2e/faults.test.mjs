@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, LIVE, distAllowingCatalogsFrom, serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
+import { DIST, LIVE, distAllowingCatalogsFrom, serveStatic, launchBrowser, newPage, waitForCard, breakNextElement } from './harness.mjs';
 
 let server, otherOrigin, browser, goodCatalog;
 let flakyCalls = 0;
@@ -181,13 +181,7 @@ test('after an internal error on the standalone page, Try again starts the widge
   page.expectErrors(/a broken polyfill|unreachable|panicked/);
   await page.goto(`${server.url}?a=litellm&b=portkey`);
   await page.locator(LIVE).getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor({ timeout: 15000 });
-  await page.evaluate(() => {
-    const original = Document.prototype.createElement;
-    Document.prototype.createElement = function () {
-      Document.prototype.createElement = original;
-      throw new Error('a broken polyfill');
-    };
-  });
+  await breakNextElement(page);
   // Marking the vote as yours draws a new element.
   await page.getByRole('button', { name: 'Vote for Portkey' }).click();
   await page.getByRole('alert').filter({ hasText: 'The comparison widget stopped because of an internal error.' }).waitFor();

@@ -156,3 +156,18 @@ export function withServerAndBrowser(options) {
   });
   return env;
 }
+
+/**
+ * Makes the next element the page creates fail to be created, as a host
+ * page's broken polyfill might: the widget's Wasm panics on it and its
+ * instance stops.
+ */
+export async function breakNextElement(page) {
+  await page.evaluate(() => {
+    const original = Document.prototype.createElement;
+    Document.prototype.createElement = function () {
+      Document.prototype.createElement = original;
+      throw new Error('a broken polyfill');
+    };
+  });
+}
