@@ -81,14 +81,6 @@ fn fresh_container(host: &HtmlElement) -> Result<HtmlElement, JsValue> {
         Some(shadow) => shadow.into(),
         None => host.clone().into(),
     };
-    clear_but_style_sheets(&root)?;
-    let container: HtmlElement = document().create_element("div")?.unchecked_into();
-    root.append_child(&container)?;
-    Ok(container)
-}
-
-/// Empties a widget's root of everything but the style sheets linked there.
-fn clear_but_style_sheets(root: &web_sys::Node) -> Result<(), JsValue> {
     let children = root.child_nodes();
     for i in (0..children.length()).rev() {
         let Some(child) = children.item(i) else { continue };
@@ -97,7 +89,9 @@ fn clear_but_style_sheets(root: &web_sys::Node) -> Result<(), JsValue> {
             root.remove_child(&child)?;
         }
     }
-    Ok(())
+    let container: HtmlElement = document().create_element("div")?.unchecked_into();
+    root.append_child(&container)?;
+    Ok(container)
 }
 
 /// The standalone page (`index.html` and the pages of curated pairs):
