@@ -146,6 +146,22 @@ labels! {
     needs_javascript = "Switching tools and voting need JavaScript; everything else is here.";
     /// {a}, {b}: the tool names; {verdict}: the verdict line. The description of a comparison's own page for search engines and link previews
     page_description = "{a} vs {b}: {verdict}. Panel verdicts, reviewer quotes, pricing and reader votes side by side.";
+    /// The button that opens the share panel
+    share = "Share";
+    share_heading = "Share this comparison";
+    share_link = "Link to this comparison";
+    copy_link = "Copy link";
+    /// Hands the link to the device's own share sheet (where the browser has one)
+    share_via = "Share via…";
+    embed_script = "Embed code for your site";
+    embed_iframe = "Embed code for platforms without scripts (iframe)";
+    embed_note = "Prefer the script embed: it loads faster, fits your page's width and follows its theme. The iframe is for platforms that allow no scripts.";
+    copy_code = "Copy code";
+    link_copied = "Link copied.";
+    code_copied = "Embed code copied.";
+    /// Shown when the browser refuses to copy; the text is then selected
+    copy_refused = "This browser did not allow copying. The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.";
+    close = "Close";
     /// The twelve month names, separated by commas
     months = "January,February,March,April,May,June,July,August,September,October,November,December";
     /// {day}, {month}, {year}

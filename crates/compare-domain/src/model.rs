@@ -65,6 +65,24 @@ pub struct Catalog {
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"\{id\}"), length(max = 2048)))]
     pub tool_details: Option<String>,
+    /// The site's name, for the preview image of each curated pair's page
+    /// (and its `og:site_name`). Without it the page template's `<title>`
+    /// is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 120)))]
+    pub site_name: Option<String>,
+    /// Offers the card's "Share" control: the pair's link and its embed
+    /// code. `false` takes it away. Default `true`.
+    #[serde(default = "offered", skip_serializing_if = "is_offered")]
+    pub share: bool,
+}
+
+fn offered() -> bool {
+    true
+}
+
+fn is_offered(share: &bool) -> bool {
+    *share
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -41,6 +41,8 @@ pub fn synthetic_catalog(tools: usize) -> Catalog {
         language: None,
         site_url: None,
         tool_details: None,
+        site_name: None,
+        share: true,
     }
 }
 

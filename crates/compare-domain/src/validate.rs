@@ -93,6 +93,7 @@ const LABELS: Path = Path::Root("labels");
 const SITE_URL: Path = Path::Root("site_url");
 const LANGUAGE: Path = Path::Root("language");
 const TOOL_DETAILS: Path = Path::Root("tool_details");
+const SITE_NAME: Path = Path::Root("site_name");
 const FILE: Path = Path::Root("");
 
 #[derive(Default)]
@@ -147,6 +148,9 @@ impl Checker {
         }
         if let Some(site) = &catalog.site_url {
             self.link(&SITE_URL, site);
+        }
+        if let Some(name) = &catalog.site_name {
+            self.required(&SITE_NAME, name, MAX_NAME_CHARS, "empty site name");
         }
         if let Some(language) = &catalog.language {
             if !is_language_tag(language) {
@@ -661,6 +665,16 @@ mod tests {
     fn the_site_address_must_be_a_web_link() {
         let json = with_tools(&format!("{A},{B}")).replace("\"tools\"", r#""site_url":"javascript:alert(1)","tools""#);
         assert_eq!(errors(&json), [r#"site_url: "javascript:alert(1)" is not an http or https link"#]);
+    }
+
+    #[test]
+    fn a_site_name_is_not_blank_and_the_share_control_can_be_turned_off() {
+        let json = with_tools(&format!("{A},{B}")).replace("\"tools\"", r#""site_name":" ","share":false,"tools""#);
+        assert_eq!(errors(&json), ["site_name: empty site name"]);
+        let catalog: Catalog = serde_json::from_str(&json).unwrap();
+        assert!(!catalog.share);
+        let catalog: Catalog = serde_json::from_str(&with_tools(&format!("{A},{B}"))).unwrap();
+        assert!(catalog.share, "the control is offered unless a catalog says otherwise");
     }
 
     #[test]
