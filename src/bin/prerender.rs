@@ -17,8 +17,8 @@ const USAGE: &str = "usage:
       Prints the embed element with the card pre-rendered in a declarative shadow root,
       and the embed.js script tag. --catalog defaults to public/catalog.json.
   prerender site [<dir>]
-      Pre-renders Trunk's output folder (default: $TRUNK_STAGING_DIR): index.html, a page
-      and card fragments per curated pair, the style sheet and embed.js.";
+      Pre-renders Trunk's output folder (default: $TRUNK_STAGING_DIR): index.html, a page,
+      card fragments and a preview image per curated pair, the style sheet and embed.js.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,9 +27,10 @@ fn main() -> ExitCode {
         Some("site") => site_dir(&args[1..]).and_then(|dir| {
             let written = site::build(&dir)?;
             eprintln!(
-                "prerender: {} pages and {} card fragments in {}",
+                "prerender: {} pages, {} card fragments and {} preview images in {}",
                 written.pages,
                 written.fragments,
+                written.previews,
                 dir.display()
             );
             Ok(())

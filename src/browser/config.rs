@@ -14,6 +14,9 @@ pub type RequestedPair = (Option<String>, Option<String>);
 pub struct WidgetConfig {
     /// Absolute or page-relative URL of the catalog JSON.
     pub catalog_url: String,
+    /// The folder the widget is published in (of `embed.js`, or of the
+    /// standalone page), absolute: where shared links and embed codes point.
+    pub widget_url: String,
     pub requested: ArcRwSignal<RequestedPair>,
     pub theme: ArcRwSignal<Theme>,
     /// Standalone page: keep `?a=&b=` in the address bar and follow back/forward.
@@ -26,9 +29,16 @@ pub struct WidgetConfig {
 pub const DEFAULT_CATALOG: &str = "catalog.json";
 
 impl WidgetConfig {
-    pub fn new(catalog_url: String, requested: RequestedPair, theme: Theme, owns_page_url: bool) -> WidgetConfig {
+    pub fn new(
+        catalog_url: String,
+        widget_url: String,
+        requested: RequestedPair,
+        theme: Theme,
+        owns_page_url: bool,
+    ) -> WidgetConfig {
         WidgetConfig {
             catalog_url,
+            widget_url,
             requested: ArcRwSignal::new(requested),
             theme: ArcRwSignal::new(theme),
             owns_page_url,
@@ -46,6 +56,7 @@ impl WidgetConfig {
         let refused_origin = page_url::refused_catalog_origin(&catalog);
         let config = WidgetConfig::new(
             catalog,
+            page_url::absolute_url("./"),
             (get("a"), get("b")),
             Theme::parse(get("theme").as_deref()),
             !page_url::is_iframe_embed(),

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::browser::config::WidgetConfig;
-use crate::browser::{mount, page_url};
+use crate::browser::{mount, page_url, share};
 use crate::ui::state::Theme;
 
 /// One mounted widget; `embed.js` keeps it to pass on attribute changes and
@@ -35,9 +35,11 @@ pub fn mount_embed(host: HtmlElement, default_catalog: String) -> Result<Embedde
     if host.shadow_root().is_none() {
         host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     }
+    let widget_url = share::folder_of(&default_catalog);
     let catalog = attribute(&host, "data-catalog").unwrap_or(default_catalog);
     let config = WidgetConfig::new(
         page_url::absolute_url(&catalog),
+        widget_url,
         (attribute(&host, "data-a"), attribute(&host, "data-b")),
         Theme::parse(attribute(&host, "data-theme").as_deref()),
         false,

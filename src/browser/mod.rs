@@ -14,6 +14,7 @@ pub mod host;
 pub mod iframe_height;
 pub mod page_url;
 pub mod session;
+pub mod share;
 pub mod tool_files;
 pub mod vote_storage;
 pub mod widget;

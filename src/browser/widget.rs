@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::browser::config::{RequestedPair, WidgetConfig};
 use crate::browser::session::{self, Load};
-use crate::browser::{page_url, tool_files, vote_storage};
+use crate::browser::{page_url, share, tool_files, vote_storage};
 use crate::ui::comparison::Comparison;
 use crate::ui::ids::instance_prefix;
 use crate::ui::state::ComparisonState;
@@ -21,6 +21,7 @@ use crate::ui::votes::VoteState;
 pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let theme = config.theme.clone();
     let catalog_url = page_url::absolute_url(&config.catalog_url);
+    provide_context(share::hooks(&config.widget_url, &catalog_url));
     let (body, language) = match config.refused_origin.clone() {
         Some(origin) => {
             let failure = FetchFailure::Refused { url: config.catalog_url.clone(), origin };

@@ -1,8 +1,8 @@
 //! What the release build writes besides Trunk's output (a post-build hook
 //! runs `prerender site`): the style sheet, `index.html` pre-rendered with
 //! the default pair, a page per curated pair, a card fragment per curated
-//! pair (both orders) for `embed.js`, and `embed.js` itself with this
-//! build's file names.
+//! pair (both orders) for `embed.js`, a preview image per curated pair for
+//! link previews, and `embed.js` itself with this build's file names.
 
 use std::fs;
 use std::path::Path;
@@ -11,6 +11,7 @@ use compare_domain::stats::verdict_line;
 use compare_domain::Pair;
 
 use crate::prerender::html::{between, escape, insert_before, replace_between};
+use crate::prerender::preview::{self, Preview};
 use crate::prerender::{render_card, stylesheet, LoadedCatalog, Placement};
 use crate::ui::comparison::pair_page_file;
 use crate::ui::state::{page_title, Theme};
@@ -25,25 +26,29 @@ const CARD_END: &str = "<!-- /card -->";
 /// Folder of the card fragments inside `dist/`.
 const CARDS_DIR: &str = "cards";
 
+/// Folder of the preview images inside `dist/`.
+const PREVIEWS_DIR: &str = "previews";
+
 /// What was written, for the build log.
 pub struct Written {
     pub pages: usize,
     pub fragments: usize,
+    pub previews: usize,
 }
 
 /// Pre-renders into Trunk's output folder `dir` (its `index.html` is the
 /// page template, its `catalog.json` the bundled catalog).
 pub fn build(dir: &Path) -> Result<Written, String> {
     let loaded = LoadedCatalog::read(&dir.join("catalog.json").to_string_lossy())?;
-    let write = |name: &str, text: &str| {
+    let write = |name: &str, content: &[u8]| {
         let path = dir.join(name);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|err| format!("{}: {err}", parent.display()))?;
         }
-        fs::write(&path, text).map_err(|err| format!("{}: {err}", path.display()))
+        fs::write(&path, content).map_err(|err| format!("{}: {err}", path.display()))
     };
     let css = stylesheet::file_name();
-    write(&css, stylesheet::CSS)?;
+    write(&css, stylesheet::CSS.as_bytes())?;
 
     let template_path = dir.join("index.html");
     let template = fs::read_to_string(&template_path).map_err(|err| format!("{}: {err}", template_path.display()))?;
@@ -51,20 +56,21 @@ pub fn build(dir: &Path) -> Result<Written, String> {
 
     let curated = loaded.catalog.curated_pairs();
     let default = loaded.catalog.default_pair();
-    write("index.html", &template.page(&loaded, default, None)?)?;
+    write("index.html", template.page(&loaded, default, None)?.as_bytes())?;
     for &pair in &curated {
-        write(&page_file(&loaded, pair), &template.page(&loaded, pair, Some(pair))?)?;
+        write(&page_file(&loaded, pair), template.page(&loaded, pair, Some(pair))?.as_bytes())?;
+        write(&preview_file(&loaded, pair), &template.preview(&loaded, pair)?.png()?)?;
     }
 
     let mut cards = Vec::new();
     for pair in curated.iter().flat_map(|&pair| [pair, pair.swapped()]) {
         let file = format!("{CARDS_DIR}/{}", page_file(&loaded, pair));
-        write(&file, &render_card(&loaded, pair, Theme::Auto, Placement::Embedded)?)?;
+        write(&file, render_card(&loaded, pair, Theme::Auto, Placement::Embedded)?.as_bytes())?;
         let (a, b) = ids(&loaded, pair);
         cards.push(format!("{}: {}", json_string(&format!("{a} {b}")), json_string(&file)));
     }
-    write("embed.js", &embed_js(dir, &css, &cards.join(", "))?)?;
-    Ok(Written { pages: curated.len() + 1, fragments: cards.len() })
+    write("embed.js", embed_js(dir, &css, &cards.join(", "))?.as_bytes())?;
+    Ok(Written { pages: curated.len() + 1, fragments: cards.len(), previews: curated.len() })
 }
 
 fn ids(loaded: &LoadedCatalog, pair: Pair) -> (String, String) {
@@ -74,6 +80,11 @@ fn ids(loaded: &LoadedCatalog, pair: Pair) -> (String, String) {
 fn page_file(loaded: &LoadedCatalog, pair: Pair) -> String {
     let (a, b) = ids(loaded, pair);
     pair_page_file(&a, &b)
+}
+
+fn preview_file(loaded: &LoadedCatalog, pair: Pair) -> String {
+    let (a, b) = ids(loaded, pair);
+    format!("{PREVIEWS_DIR}/{a}-vs-{b}.png")
 }
 
 /// Trunk's `index.html` with what every page shares: the style sheet and
@@ -104,6 +115,17 @@ impl PageTemplate {
         Ok(PageTemplate { html, site_title })
     }
 
+    /// The site's name on preview images: the catalog's, else the page
+    /// template's title.
+    fn site_name<'a>(&'a self, loaded: &'a LoadedCatalog) -> &'a str {
+        loaded.catalog.catalog().site_name.as_deref().unwrap_or(&self.site_title)
+    }
+
+    fn preview(&self, loaded: &LoadedCatalog, pair: Pair) -> Result<Preview, String> {
+        let [a, b] = [loaded.full_tool(pair.a)?, loaded.full_tool(pair.b)?];
+        Ok(Preview::new(&loaded.catalog.catalog().labels, self.site_name(loaded), &a, &b))
+    }
+
     /// A page showing `pair`; `own` is the curated pair whose own page this
     /// is (`None` for `index.html`, whose canonical page is the default
     /// pair's).
@@ -116,22 +138,38 @@ impl PageTemplate {
             labels.page_description(),
             &[("a", &a.name), ("b", &b.name), ("verdict", &verdict_line(labels, &a, &b))],
         );
-        let canonical_file = page_file(loaded, own.unwrap_or(pair));
-        let canonical = match &catalog.site_url {
-            Some(site) => format!("{}/{canonical_file}", site.trim_end_matches('/')),
-            None => canonical_file,
+        // index.html stands for the default pair's page: its canonical
+        // address and preview are that page's.
+        let own = own.unwrap_or(pair);
+        let absolute = |file: &str| match &catalog.site_url {
+            Some(site) => format!("{}/{file}", site.trim_end_matches('/')),
+            None => file.to_string(),
         };
+        let canonical = absolute(&page_file(loaded, own));
+        let image = absolute(&preview_file(loaded, own));
+        let alt = self.preview(loaded, own)?.alt_text();
         let mut meta = format!(
             "<link rel=\"canonical\" href=\"{canonical}\">\n    \
              <meta property=\"og:type\" content=\"website\">\n    \
              <meta property=\"og:title\" content=\"{og_title}\">\n    \
              <meta property=\"og:description\" content=\"{description}\">\n    \
              <meta property=\"og:site_name\" content=\"{site}\">\n    \
-             <meta name=\"twitter:card\" content=\"summary\">\n  ",
+             <meta property=\"og:image\" content=\"{image}\">\n    \
+             <meta property=\"og:image:type\" content=\"image/png\">\n    \
+             <meta property=\"og:image:width\" content=\"{width}\">\n    \
+             <meta property=\"og:image:height\" content=\"{height}\">\n    \
+             <meta property=\"og:image:alt\" content=\"{alt}\">\n    \
+             <meta name=\"twitter:card\" content=\"summary_large_image\">\n    \
+             <meta name=\"twitter:image\" content=\"{image}\">\n    \
+             <meta name=\"twitter:image:alt\" content=\"{alt}\">\n  ",
             canonical = escape(&canonical),
             og_title = escape(&labels.fill(labels.pair_title(), &[("a", &a.name), ("b", &b.name)])),
             description = escape(&description),
-            site = escape(&self.site_title),
+            site = escape(self.site_name(loaded)),
+            image = escape(&image),
+            width = preview::WIDTH,
+            height = preview::HEIGHT,
+            alt = escape(&alt),
         );
         if catalog.site_url.is_some() {
             meta = format!("<meta property=\"og:url\" content=\"{}\">\n    {meta}", escape(&canonical));

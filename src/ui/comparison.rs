@@ -10,6 +10,7 @@ use crate::ui::cta::CallToAction;
 use crate::ui::page_hooks::PageHooks;
 use crate::ui::picker::Picker;
 use crate::ui::prerender_mode::{waiting, WaitNote};
+use crate::ui::share::Share;
 use crate::ui::state::{ComparisonState, Side};
 
 /// Curated pairs listed before "Show all".
@@ -98,6 +99,7 @@ pub fn Comparison(curated_as_links: bool) -> impl IntoView {
             {move || announcement.get()}
         </p>
         <Card />
+        <Share />
         <CallToAction />
     }
 }

@@ -13,6 +13,8 @@ pub mod page_hooks;
 pub mod picker;
 pub mod prerender_mode;
 pub mod scorecard;
+pub mod share;
+pub mod share_code;
 pub mod state;
 pub mod status;
 pub mod tool_details;

@@ -58,6 +58,19 @@ try {
   await page.getByRole('button', { name: 'Vote for Vercel AI Gateway' }).click();
   await page.locator('[data-tool-compare]').evaluate((el) => window.scrollTo(0, el.offsetTop - 260));
   await shoot('blog-embed-1280', page);
+  // The Share panel, opened by keyboard, after a copy.
+  for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [360, 'light'], [360, 'dark']]) {
+    const sharing = await newPage(browser, { viewport: { width, height: 900 }, colorScheme: scheme });
+    await sharing.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await sharing.goto(server.url);
+    await waitForCard(sharing, SEED);
+    await sharing.getByRole('button', { name: 'Share', exact: true }).focus();
+    await sharing.keyboard.press('Enter');
+    await sharing.getByRole('button', { name: 'Copy link' }).click();
+    await sharing.getByText('Link copied.').waitFor();
+    await sharing.getByRole('group', { name: 'Share this comparison' }).evaluate((el) => el.parentElement.scrollIntoView({ block: 'end' }));
+    await shoot(`share-${width}-${scheme}`, sharing);
+  }
 } finally {
   await browser.close();
   await server.close();

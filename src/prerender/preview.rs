@@ -1,0 +1,229 @@
+//! The preview image of a curated pair's page (Open Graph, Twitter card):
+//! 1200×630, drawn as SVG from the card's own figures and rasterised with
+//! resvg in the bundled Inter font, so every machine draws the same image.
+//! Sizes are large on purpose: chats show the image a few hundred pixels
+//! wide.
+
+use std::sync::{Arc, OnceLock};
+
+use compare_domain::labels::Labels;
+use compare_domain::stats::{verdict_line, ShipShare};
+use compare_domain::Tool;
+use resvg::{tiny_skia, usvg};
+
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-Bold.ttf");
+
+const MARGIN: f32 = 72.0;
+const COLUMN_GAP: f32 = 96.0;
+const TEXT: &str = "#16181d";
+const MUTED: &str = "#4f5663";
+const ACCENT: &str = "#3a4fd8";
+const SURFACE: &str = "#f2f4f8";
+
+/// What the image shows, in the catalog's words.
+pub struct Preview {
+    /// "A vs B", as the card's heading says it.
+    pub title: String,
+    pub site: String,
+    pub vs: String,
+    pub panel_ship: String,
+    /// Name and panel ship percentage of each tool.
+    pub tools: [(String, String); 2],
+    pub verdict: String,
+}
+
+impl Preview {
+    pub fn new(labels: &Labels, site: &str, a: &Tool, b: &Tool) -> Preview {
+        let ship = |tool: &Tool| labels.percent_text(ShipShare::of(tool).percent());
+        Preview {
+            title: labels.fill(labels.pair_title(), &[("a", &a.name), ("b", &b.name)]),
+            site: site.to_string(),
+            vs: labels.vs().to_string(),
+            panel_ship: labels.panel_ship().to_string(),
+            tools: [(a.name.clone(), ship(a)), (b.name.clone(), ship(b))],
+            verdict: verdict_line(labels, a, b),
+        }
+    }
+
+    /// Says what the image shows, for readers who cannot see it: the
+    /// verdict line names the figures that exist (a "—" read out says
+    /// nothing).
+    pub fn alt_text(&self) -> String {
+        format!("{}. {}.", self.title, self.verdict)
+    }
+
+    pub fn svg(&self) -> String {
+        let column = (WIDTH as f32 - 2.0 * MARGIN - COLUMN_GAP) / 2.0;
+        let mut svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"Inter\">\
+             <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#ffffff\"/>\
+             <rect width=\"{WIDTH}\" height=\"14\" fill=\"{ACCENT}\"/>"
+        );
+        svg += &text_line(&self.site, MARGIN, 100.0, 30.0, Weight::Bold, MUTED, WIDTH as f32 - 2.0 * MARGIN);
+        for (i, (name, ship)) in self.tools.iter().enumerate() {
+            let x = MARGIN + i as f32 * (column + COLUMN_GAP);
+            svg += &format!("<rect x=\"{}\" y=\"140\" width=\"{}\" height=\"290\" rx=\"20\" fill=\"{SURFACE}\"/>", x, column);
+            let inner = column - 64.0;
+            svg += &text_line(name, x + 32.0, 220.0, fitting_size(name, Weight::Bold, inner, 56.0, 34.0), Weight::Bold, TEXT, inner);
+            svg += &text_line(ship, x + 32.0, 346.0, 112.0, Weight::Bold, ACCENT, inner);
+            svg += &text_line(&self.panel_ship, x + 32.0, 398.0, 30.0, Weight::Regular, MUTED, inner);
+        }
+        let vs_size = 34.0;
+        let vs_x = WIDTH as f32 / 2.0 - advance(&self.vs, Weight::Bold, vs_size) / 2.0;
+        svg += &text_line(&self.vs, vs_x, 298.0, vs_size, Weight::Bold, MUTED, COLUMN_GAP);
+        let lines = wrap(&self.verdict, Weight::Regular, 42.0, WIDTH as f32 - 2.0 * MARGIN, 2);
+        for (i, line) in lines.iter().enumerate() {
+            svg += &text_line(line, MARGIN, 512.0 + i as f32 * 56.0, 42.0, Weight::Regular, TEXT, f32::INFINITY);
+        }
+        svg + "</svg>"
+    }
+
+    pub fn png(&self) -> Result<Vec<u8>, String> {
+        let options = usvg::Options { fontdb: fonts().clone(), ..usvg::Options::default() };
+        let tree = usvg::Tree::from_str(&self.svg(), &options).map_err(|err| format!("preview image: {err}"))?;
+        let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("preview image: no pixmap")?;
+        resvg::render(&tree, tiny_skia::Transform::identity(), &mut pixmap.as_mut());
+        pixmap.encode_png().map_err(|err| format!("preview image: {err}"))
+    }
+}
+
+fn fonts() -> &'static Arc<usvg::fontdb::Database> {
+    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let mut fonts = usvg::fontdb::Database::new();
+        fonts.load_font_data(REGULAR.to_vec());
+        fonts.load_font_data(BOLD.to_vec());
+        Arc::new(fonts)
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Weight {
+    Regular,
+    Bold,
+}
+
+impl Weight {
+    fn face(self) -> ttf_parser::Face<'static> {
+        let data = match self {
+            Weight::Regular => REGULAR,
+            Weight::Bold => BOLD,
+        };
+        ttf_parser::Face::parse(data, 0).expect("the bundled font parses")
+    }
+
+    fn svg(self) -> u16 {
+        match self {
+            Weight::Regular => 400,
+            Weight::Bold => 700,
+        }
+    }
+}
+
+/// The width of `text` set at `size`, from the font's advances (kerning
+/// left out: it only narrows Inter's text, so lines never overflow).
+fn advance(text: &str, weight: Weight, size: f32) -> f32 {
+    let face = weight.face();
+    let units: u32 = text
+        .chars()
+        .map(|c| face.glyph_index(c).and_then(|glyph| face.glyph_hor_advance(glyph)).map_or(face.units_per_em() as u32 / 2, u32::from))
+        .sum();
+    units as f32 * size / face.units_per_em() as f32
+}
+
+/// The largest size from `largest` down to `smallest` at which `text` fits.
+fn fitting_size(text: &str, weight: Weight, width: f32, largest: f32, smallest: f32) -> f32 {
+    let natural = advance(text, weight, largest);
+    if natural <= width {
+        largest
+    } else {
+        (largest * width / natural).max(smallest)
+    }
+}
+
+/// One line of text, cut with "…" where it would pass `width`.
+fn text_line(text: &str, x: f32, y: f32, size: f32, weight: Weight, fill: &str, width: f32) -> String {
+    let text = shortened(text, weight, size, width);
+    format!(
+        "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\" font-weight=\"{}\" fill=\"{fill}\">{}</text>",
+        weight.svg(),
+        xml_text(&text)
+    )
+}
+
+fn shortened(text: &str, weight: Weight, size: f32, width: f32) -> String {
+    if advance(text, weight, size) <= width {
+        return text.to_string();
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let candidate = format!("{}…", chars.iter().collect::<String>().trim_end());
+        if advance(&candidate, weight, size) <= width {
+            return candidate;
+        }
+    }
+    "…".to_string()
+}
+
+/// Breaks `text` into at most `max_lines` lines of at most `width`; the
+/// last one is cut with "…" if text remains.
+fn wrap(text: &str, weight: Weight, size: f32, width: f32, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let fits = lines.last().is_some_and(|line| advance(&format!("{line} {word}"), weight, size) <= width);
+        if fits {
+            let line = lines.last_mut().expect("a line to extend");
+            line.push(' ');
+            line.push_str(word);
+        } else if lines.len() == max_lines {
+            let last = lines.pop().unwrap_or_default();
+            let rest: Vec<&str> = std::iter::once(word).chain(words).collect();
+            lines.push(format!("{last} {}", rest.join(" ")));
+            break;
+        } else {
+            lines.push(word.to_string());
+        }
+    }
+    lines.into_iter().map(|line| shortened(&line, weight, size, width)).collect()
+}
+
+fn xml_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_wraps_to_two_lines_and_is_cut_after() {
+        let text = "word ".repeat(200);
+        let lines = wrap(&text, Weight::Regular, 38.0, 1000.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|line| advance(line, Weight::Regular, 38.0) <= 1000.0));
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert_eq!(wrap("A short verdict", Weight::Regular, 38.0, 1000.0, 2), ["A short verdict"]);
+    }
+
+    #[test]
+    fn a_long_name_is_set_smaller_then_cut() {
+        assert_eq!(fitting_size("SmolLM3", Weight::Bold, 400.0, 56.0, 34.0), 56.0);
+        let long = "An Extraordinarily Long Tool Name For Testing";
+        let size = fitting_size(long, Weight::Bold, 400.0, 56.0, 34.0);
+        assert!(size < 56.0 && size >= 34.0);
+        let line = text_line(long, 0.0, 0.0, size, Weight::Bold, TEXT, 400.0);
+        assert!(line.contains('…'), "{line}");
+    }
+
+    #[test]
+    fn markup_in_names_stays_text() {
+        let line = text_line("<b>&</b>", 0.0, 0.0, 30.0, Weight::Bold, TEXT, 1000.0);
+        assert!(line.contains(">&lt;b&gt;&amp;&lt;/b&gt;</text>"), "{line}");
+    }
+}
