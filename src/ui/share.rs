@@ -38,7 +38,9 @@ fn offer(state: ComparisonState, published: &Published, pair: Pair) -> Offer {
         let (a, b) = (catalog.tool(pair.a), catalog.tool(pair.b));
         let title = meta.labels.fill(meta.labels.pair_title(), &[("a", &a.name), ("b", &b.name)]);
         let frame_title = if meta.title.is_empty() { title.clone() } else { format!("{title}: {}", meta.title) };
-        let shared = SharedPair { a: &a.id, b: &b.id, has_page: catalog.comparison(pair).is_some(), title: &frame_title };
+        // The build writes a page for a curated pair in its curated order.
+        let has_page = catalog.comparison(pair).is_some_and(|c| c.tools[0] == a.id);
+        let shared = SharedPair { a: &a.id, b: &b.id, has_page, title: &frame_title };
         Offer {
             link: published.page_link(&shared),
             script: published.script_embed(&shared),
@@ -113,12 +115,6 @@ fn SharePanel(id: String, hooks: ShareHooks, close: Callback<()>) -> impl IntoVi
     let link_field = NodeRef::<leptos::html::Input>::new();
     let script_field = NodeRef::<leptos::html::Textarea>::new();
     let iframe_field = NodeRef::<leptos::html::Textarea>::new();
-    // Focus goes into the panel, to the link, the first thing it offers.
-    Effect::new(move |_| {
-        if let Some(field) = link_field.get() {
-            let _ = field.focus();
-        }
-    });
     let copy = {
         let hooks = hooks.clone();
         move |what: Field, text: String, focus: Arc<dyn Fn() + Send + Sync>| {
@@ -162,7 +158,7 @@ fn SharePanel(id: String, hooks: ShareHooks, close: Callback<()>) -> impl IntoVi
             </button>
         }
     });
-    view! {
+    let panel = view! {
         <div
             id=id
             class="tcw-share-panel"
@@ -249,7 +245,18 @@ fn SharePanel(id: String, hooks: ShareHooks, close: Callback<()>) -> impl IntoVi
                 {state.label(|l| l.close())}
             </button>
         </div>
-    }
+    };
+    // Focus goes into the panel, to the link, the first thing it offers,
+    // selected. The field's value is set here first: it may otherwise come
+    // after the selection, and a new value moves the caret to its end.
+    Effect::new(move |_| {
+        if let Some(field) = link_field.get() {
+            field.set_value(&offer.with_untracked(|o| o.link.clone()));
+            let _ = field.focus();
+            field.select();
+        }
+    });
+    panel
 }
 
 /// Focuses a field (whose text is then selected).
