@@ -88,7 +88,7 @@ pub fn Share() -> impl IntoView {
     })
 }
 
-/// The texts the panel offers, each with a copy button and its message.
+/// The texts the panel offers, each in a field with a copy button.
 #[derive(Clone, Copy, PartialEq)]
 enum Field {
     Link,
@@ -96,54 +96,50 @@ enum Field {
     Iframe,
 }
 
+impl Field {
+    fn slug(self) -> &'static str {
+        match self {
+            Field::Link => "link",
+            Field::Script => "script",
+            Field::Iframe => "iframe",
+        }
+    }
+
+    fn text(self, offer: &Offer) -> String {
+        match self {
+            Field::Link => offer.link.clone(),
+            Field::Script => offer.script.clone(),
+            Field::Iframe => offer.iframe.clone(),
+        }
+    }
+}
+
 #[component]
 fn SharePanel(id: String, hooks: ShareHooks, close: Callback<()>) -> impl IntoView {
     let state = expect_context::<ComparisonState>();
-    // The message after the last copy, beside the button pressed.
-    let status = RwSignal::new(None::<(Field, String)>);
-    let status_of = move |field: Field| {
-        view! {
-            <p class="tcw-share-status" role="status">
-                {move || status.get().filter(|(shown, _)| *shown == field).map(|(_, text)| text)}
-            </p>
-        }
-    };
     let offer = Memo::new({
         let published = hooks.published.clone();
         move |_| offer(state, &published, state.pair.get())
     });
-    let link_field = NodeRef::<leptos::html::Input>::new();
-    let script_field = NodeRef::<leptos::html::Textarea>::new();
-    let iframe_field = NodeRef::<leptos::html::Textarea>::new();
-    let copy = {
-        let hooks = hooks.clone();
-        move |what: Field, text: String, focus: Arc<dyn Fn() + Send + Sync>| {
-            status.set(None);
-            (hooks.copy)(
-                text,
-                Box::new(move |copied| {
-                    if copied {
-                        let text = state.label(|l| if what == Field::Link { l.link_copied() } else { l.code_copied() });
-                        status.set(Some((what, text)));
-                    } else {
-                        // The field selects its text as it gains focus, for
-                        // the reader to copy by hand.
-                        focus();
-                        status.set(Some((what, state.label(|l| l.copy_refused()))));
-                    }
-                }),
-            );
-        }
-    };
-    let heading_id = format!("{id}-heading");
-    let labelled_by = heading_id.clone();
-    let field_id = |name: &str| format!("{id}-{name}");
-    let (link_id, script_id, iframe_id, note_id) = (field_id("link"), field_id("script"), field_id("iframe"), field_id("note"));
-    let (note_id_for_note, note_id_for_script) = (note_id.clone(), note_id.clone());
-    let copy_link = copy.clone();
-    let copy_script = copy.clone();
-    let copy_iframe = copy;
-    let share_sheet = hooks.share_sheet.clone().map(|share| {
+    // The message after the last copy, shown beside the button pressed.
+    let status = RwSignal::new(None::<(Field, String)>);
+    let copy = Callback::new(move |(field, select): (Field, Callback<()>)| {
+        status.set(None);
+        (hooks.copy)(
+            offer.with_untracked(|offer| field.text(offer)),
+            Box::new(move |copied| {
+                let message = if copied {
+                    state.label(|l| if field == Field::Link { l.link_copied() } else { l.code_copied() })
+                } else {
+                    // For the reader to copy by hand.
+                    select.run(());
+                    state.label(|l| l.copy_refused())
+                };
+                status.set(Some((field, message)));
+            }),
+        );
+    });
+    let share_sheet = hooks.share_sheet.map(|share| {
         view! {
             <button
                 type="button"
@@ -157,10 +153,17 @@ fn SharePanel(id: String, hooks: ShareHooks, close: Callback<()>) -> impl IntoVi
                 {state.label(|l| l.share_via())}
             </button>
         }
+        .into_any()
     });
-    let panel = view! {
+    let heading_id = format!("{id}-heading");
+    let labelled_by = heading_id.clone();
+    let note_id = format!("{id}-note");
+    let field = |field: Field, label: String, copy_label: String, rows: &'static str, note: Option<String>, extra: Option<AnyView>| {
+        view! { <CopyField id=format!("{id}-{}", field.slug()) field label copy_label rows note extra offer status copy /> }
+    };
+    view! {
         <div
-            id=id
+            id=id.clone()
             class="tcw-share-panel"
             role="group"
             aria-labelledby=labelled_by
@@ -172,112 +175,81 @@ fn SharePanel(id: String, hooks: ShareHooks, close: Callback<()>) -> impl IntoVi
             }
         >
             <h3 id=heading_id class="tcw-share-heading">{state.label(|l| l.share_heading())}</h3>
-            <label class="tcw-share-label" for=link_id.clone()>{state.label(|l| l.share_link())}</label>
-            <div class="tcw-share-row">
-                <input
-                    id=link_id
-                    class="tcw-share-text"
-                    type="text"
-                    readonly
-                    node_ref=link_field
-                    prop:value=move || offer.with(|o| o.link.clone())
-                    on:focus=select_link
-                />
-                <button
-                    type="button"
-                    class="tcw-button"
-                    data-tc-key="copy-link"
-                    on:click=move |_| copy_link(Field::Link, offer.get_untracked().link, focuser(link_field))
-                >
-                    {state.label(|l| l.copy_link())}
-                </button>
-                {share_sheet}
-                {status_of(Field::Link)}
-            </div>
-            <p id=note_id_for_note class="tcw-share-note">{state.label(|l| l.embed_note())}</p>
-            <label class="tcw-share-label" for=script_id.clone()>{state.label(|l| l.embed_script())}</label>
-            <textarea
-                id=script_id
-                class="tcw-share-text tcw-share-code"
-                readonly
-                rows="4"
-                spellcheck="false"
-                aria-describedby=note_id_for_script
-                node_ref=script_field
-                on:focus=select_code
-                prop:value=move || offer.with(|o| o.script.clone())
-            ></textarea>
-            <div class="tcw-share-row">
-                <button
-                    type="button"
-                    class="tcw-button tcw-share-copy"
-                    data-tc-key="copy-script"
-                    on:click=move |_| copy_script(Field::Script, offer.get_untracked().script, focuser(script_field))
-                >
-                    {state.label(|l| l.copy_code())}
-                </button>
-                {status_of(Field::Script)}
-            </div>
-            <label class="tcw-share-label" for=iframe_id.clone()>{state.label(|l| l.embed_iframe())}</label>
-            <textarea
-                id=iframe_id
-                class="tcw-share-text tcw-share-code"
-                readonly
-                rows="4"
-                spellcheck="false"
-                aria-describedby=note_id
-                node_ref=iframe_field
-                on:focus=select_code
-                prop:value=move || offer.with(|o| o.iframe.clone())
-            ></textarea>
-            <div class="tcw-share-row">
-                <button
-                    type="button"
-                    class="tcw-button tcw-share-copy"
-                    data-tc-key="copy-iframe"
-                    on:click=move |_| copy_iframe(Field::Iframe, offer.get_untracked().iframe, focuser(iframe_field))
-                >
-                    {state.label(|l| l.copy_code())}
-                </button>
-                {status_of(Field::Iframe)}
-            </div>
+            {field(Field::Link, state.label(|l| l.share_link()), state.label(|l| l.copy_link()), "1", None, share_sheet)}
+            <p id=note_id.clone() class="tcw-share-note">{state.label(|l| l.embed_note())}</p>
+            {field(Field::Script, state.label(|l| l.embed_script()), state.label(|l| l.copy_code()), "4", Some(note_id.clone()), None)}
+            {field(Field::Iframe, state.label(|l| l.embed_iframe()), state.label(|l| l.copy_code()), "5", Some(note_id), None)}
             <button type="button" class="tcw-button tcw-share-close" data-tc-key="share-close" on:click=move |_| close.run(())>
                 {state.label(|l| l.close())}
             </button>
         </div>
-    };
-    // Focus goes into the panel, to the link, the first thing it offers,
-    // selected. The field's value is set here first: it may otherwise come
-    // after the selection, and a new value moves the caret to its end.
-    Effect::new(move |_| {
-        if let Some(field) = link_field.get() {
-            field.set_value(&offer.with_untracked(|o| o.link.clone()));
-            let _ = field.focus();
-            field.select();
+    }
+}
+
+/// A read-only field holding one of the texts, its copy button and the
+/// message after a copy. The link's field takes focus as the panel opens.
+#[component]
+fn CopyField(
+    id: String,
+    field: Field,
+    label: String,
+    copy_label: String,
+    rows: &'static str,
+    /// The id of a note describing the field.
+    note: Option<String>,
+    /// Another button beside the copy button.
+    extra: Option<AnyView>,
+    offer: Memo<Offer>,
+    status: RwSignal<Option<(Field, String)>>,
+    copy: Callback<(Field, Callback<()>)>,
+) -> impl IntoView {
+    let text_field = NodeRef::<leptos::html::Textarea>::new();
+    // Focusing selects all the text, ready to copy.
+    let select = Callback::new(move |()| {
+        if let Some(text) = text_field.get_untracked() {
+            let _ = text.focus();
         }
     });
-    panel
+    let key = format!("copy-{}", field.slug());
+    let view = view! {
+        <label class="tcw-share-label" for=id.clone()>{label}</label>
+        <textarea
+            id=id
+            class="tcw-share-text"
+            class:tcw-share-code=field != Field::Link
+            readonly
+            rows=rows
+            spellcheck="false"
+            aria-describedby=note
+            node_ref=text_field
+            prop:value=move || offer.with(|offer| field.text(offer))
+            on:focus=select_all
+        ></textarea>
+        <div class="tcw-share-row">
+            <button type="button" class="tcw-button" data-tc-key=key on:click=move |_| copy.run((field, select))>
+                {copy_label}
+            </button>
+            {extra}
+            <p class="tcw-share-status" role="status">
+                {move || status.get().filter(|(shown, _)| *shown == field).map(|(_, text)| text)}
+            </p>
+        </div>
+    };
+    // Focus goes into the panel, to the link, the first thing it offers,
+    // selected. The value is set here first: it may otherwise come after
+    // the selection, and a new value moves the caret to its end.
+    if field == Field::Link {
+        Effect::new(move |_| {
+            if let Some(text) = text_field.get() {
+                text.set_value(&offer.with_untracked(|offer| field.text(offer)));
+                let _ = text.focus();
+                text.select();
+            }
+        });
+    }
+    view
 }
 
-/// Focuses a field (whose text is then selected).
-fn focuser<E>(field: NodeRef<E>) -> Arc<dyn Fn() + Send + Sync>
-where
-    E: leptos::tachys::html::element::ElementType + 'static,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    Arc::new(move || {
-        if let Some(field) = field.get_untracked() {
-            let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&field).focus();
-        }
-    })
-}
-
-/// The link field selects its text when it gains focus, ready to copy.
-fn select_link(ev: leptos::ev::FocusEvent) {
-    event_target::<web_sys::HtmlInputElement>(&ev).select();
-}
-
-/// A code field selects all its text when it gains focus, ready to copy.
-fn select_code(ev: leptos::ev::FocusEvent) {
+fn select_all(ev: leptos::ev::FocusEvent) {
     event_target::<web_sys::HtmlTextAreaElement>(&ev).select();
 }

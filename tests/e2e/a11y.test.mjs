@@ -48,6 +48,13 @@ for (const scheme of ['light', 'dark']) {
     assert.deepEqual(await axeViolations(page), []);
     await page.getByRole('combobox', { name: 'First tool' }).press('ArrowDown');
     assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('combobox', { name: 'First tool' }).press('Escape');
+    // The Share panel, with the message after a refused copy showing.
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText('did not allow copying').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
   });
 }
 
@@ -70,6 +77,10 @@ test('embedded widgets in both themes have no axe violations', async () => {
   // when the reader comes near.
   await page.locator('[data-tool-compare]').nth(1).scrollIntoViewIfNeeded();
   await page.locator(LIVE).getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor({ timeout: 15000 });
+  assert.deepEqual(await axeViolations(page), []);
+  // The dark card's Share panel, inside its shadow root.
+  await page.locator(LIVE).getByRole('button', { name: 'Share', exact: true }).nth(1).click();
+  await page.getByRole('group', { name: 'Share this comparison' }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
 });
 

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, LIVE, SEED, serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
+import { DIST, LIVE, PRERENDERED, SEED, serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
 
 let widgets, blog, browser;
 /** What the blog at the other origin shows: whatever a test pasted. */
@@ -203,6 +203,24 @@ test('the share sheet gets the pair’s title and link where the browser has one
     title: SEED,
     url: `${widgets.url}smollm3-vs-vercel-ai-gateway.html`,
   });
+});
+
+test('Share pressed on the pre-rendered card, before the Wasm, opens once it is there', async () => {
+  const page = await newPage(browser);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(widgets.url);
+  const waiting = page.locator(PRERENDERED).getByRole('button', { name: 'Share', exact: true });
+  assert.equal(await waiting.getAttribute('aria-disabled'), 'true', 'it says it waits for the widget');
+  // A reader's press; Playwright itself refuses to press a disabled control.
+  await waiting.click({ force: true });
+  release();
+  await panel(page).waitFor({ timeout: 15000 });
+  assert.equal(await shareButton(page).getAttribute('aria-expanded'), 'true');
 });
 
 test('a catalog can take the Share control away', async () => {
