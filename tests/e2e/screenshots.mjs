@@ -68,7 +68,7 @@ try {
     await sharing.keyboard.press('Enter');
     await sharing.getByRole('button', { name: 'Copy link' }).click();
     await sharing.getByText('Link copied.').waitFor();
-    await sharing.getByRole('group', { name: 'Share this comparison' }).evaluate((el) => el.parentElement.scrollIntoView({ block: 'end' }));
+    await sharing.getByRole('group', { name: 'Share this comparison' }).evaluate((el, block) => el.parentElement.scrollIntoView({ block }), width === 360 ? 'start' : 'end');
     await shoot(`share-${width}-${scheme}`, sharing);
   }
 } finally {
