@@ -123,6 +123,7 @@ async function assertSaysScriptIsNeeded(page) {
   await card.getByText('Switching tools and voting need JavaScript; everything else is here.').waitFor();
   assert.equal(await card.getByRole('combobox').count(), 0, 'no picker that cannot work');
   assert.equal(await card.getByRole('button', { name: 'Swap tools' }).count(), 0);
+  assert.equal(await card.getByRole('button', { name: 'Share', exact: true }).count(), 0, 'no Share that cannot open');
 }
 
 test('without JavaScript the default page shows the whole seed card', async () => {
