@@ -105,6 +105,15 @@ impl Field {
         }
     }
 
+    /// Lines the field shows where a browser cannot size it to its text.
+    fn rows(self) -> &'static str {
+        match self {
+            Field::Link => "1",
+            Field::Script => "4",
+            Field::Iframe => "5",
+        }
+    }
+
     fn text(self, offer: &Offer) -> String {
         match self {
             Field::Link => offer.link.clone(),
@@ -123,7 +132,7 @@ fn SharePanel(id: String, hooks: ShareHooks, close: Callback<()>) -> impl IntoVi
     });
     // The message after the last copy, shown beside the button pressed.
     let status = RwSignal::new(None::<(Field, String)>);
-    let copy = Callback::new(move |(field, select): (Field, Callback<()>)| {
+    let copy = Callback::new(move |(field, focus_field): (Field, Callback<()>)| {
         status.set(None);
         (hooks.copy)(
             offer.with_untracked(|offer| field.text(offer)),
@@ -131,8 +140,9 @@ fn SharePanel(id: String, hooks: ShareHooks, close: Callback<()>) -> impl IntoVi
                 let message = if copied {
                     state.label(|l| if field == Field::Link { l.link_copied() } else { l.code_copied() })
                 } else {
-                    // For the reader to copy by hand.
-                    select.run(());
+                    // Focused, the field selects its text for the reader
+                    // to copy by hand.
+                    focus_field.run(());
                     state.label(|l| l.copy_refused())
                 };
                 status.set(Some((field, message)));
@@ -158,8 +168,8 @@ fn SharePanel(id: String, hooks: ShareHooks, close: Callback<()>) -> impl IntoVi
     let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
     let note_id = format!("{id}-note");
-    let field = |field: Field, label: String, copy_label: String, rows: &'static str, note: Option<String>, extra: Option<AnyView>| {
-        view! { <CopyField id=format!("{id}-{}", field.slug()) field label copy_label rows note extra offer status copy /> }
+    let field = |field: Field, label: String, copy_label: String, note: Option<String>, extra: Option<AnyView>| {
+        view! { <CopyField id=format!("{id}-{}", field.slug()) field label copy_label note extra offer status copy /> }
     };
     view! {
         <div
@@ -175,10 +185,10 @@ fn SharePanel(id: String, hooks: ShareHooks, close: Callback<()>) -> impl IntoVi
             }
         >
             <h3 id=heading_id class="tcw-share-heading">{state.label(|l| l.share_heading())}</h3>
-            {field(Field::Link, state.label(|l| l.share_link()), state.label(|l| l.copy_link()), "1", None, share_sheet)}
+            {field(Field::Link, state.label(|l| l.share_link()), state.label(|l| l.copy_link()), None, share_sheet)}
             <p id=note_id.clone() class="tcw-share-note">{state.label(|l| l.embed_note())}</p>
-            {field(Field::Script, state.label(|l| l.embed_script()), state.label(|l| l.copy_code()), "4", Some(note_id.clone()), None)}
-            {field(Field::Iframe, state.label(|l| l.embed_iframe()), state.label(|l| l.copy_code()), "5", Some(note_id), None)}
+            {field(Field::Script, state.label(|l| l.embed_script()), state.label(|l| l.copy_code()), Some(note_id.clone()), None)}
+            {field(Field::Iframe, state.label(|l| l.embed_iframe()), state.label(|l| l.copy_code()), Some(note_id), None)}
             <button type="button" class="tcw-button tcw-share-close" data-tc-key="share-close" on:click=move |_| close.run(())>
                 {state.label(|l| l.close())}
             </button>
@@ -194,7 +204,6 @@ fn CopyField(
     field: Field,
     label: String,
     copy_label: String,
-    rows: &'static str,
     /// The id of a note describing the field.
     note: Option<String>,
     /// Another button beside the copy button.
@@ -204,8 +213,7 @@ fn CopyField(
     copy: Callback<(Field, Callback<()>)>,
 ) -> impl IntoView {
     let text_field = NodeRef::<leptos::html::Textarea>::new();
-    // Focusing selects all the text, ready to copy.
-    let select = Callback::new(move |()| {
+    let focus_field = Callback::new(move |()| {
         if let Some(text) = text_field.get_untracked() {
             let _ = text.focus();
         }
@@ -218,7 +226,7 @@ fn CopyField(
             class="tcw-share-text"
             class:tcw-share-code=field != Field::Link
             readonly
-            rows=rows
+            rows=field.rows()
             spellcheck="false"
             aria-describedby=note
             node_ref=text_field
@@ -226,7 +234,7 @@ fn CopyField(
             on:focus=select_all
         ></textarea>
         <div class="tcw-share-row">
-            <button type="button" class="tcw-button" data-tc-key=key on:click=move |_| copy.run((field, select))>
+            <button type="button" class="tcw-button" data-tc-key=key on:click=move |_| copy.run((field, focus_field))>
                 {copy_label}
             </button>
             {extra}
@@ -250,6 +258,7 @@ fn CopyField(
     view
 }
 
+/// Focusing a field selects all its text, ready to copy.
 fn select_all(ev: leptos::ev::FocusEvent) {
     event_target::<web_sys::HtmlTextAreaElement>(&ev).select();
 }
