@@ -30,21 +30,24 @@ pub struct Preview {
     pub title: String,
     pub site: String,
     pub vs: String,
-    pub panel_ship: String,
-    /// Name and panel ship percentage of each tool.
-    pub tools: [(String, String); 2],
+    /// Name, panel ship percentage (or "—") and what the figure is ("Panel
+    /// ship", or that there is no panel verdict) of each tool.
+    pub tools: [(String, String, String); 2],
     pub verdict: String,
 }
 
 impl Preview {
     pub fn new(labels: &Labels, site: &str, a: &Tool, b: &Tool) -> Preview {
-        let ship = |tool: &Tool| labels.percent_text(ShipShare::of(tool).percent());
+        let figure = |tool: &Tool| {
+            let percent = ShipShare::of(tool).percent();
+            let meaning = if percent.is_some() { labels.panel_ship() } else { labels.no_panel_verdict() };
+            (tool.name.clone(), labels.percent_text(percent), meaning.to_string())
+        };
         Preview {
             title: labels.fill(labels.pair_title(), &[("a", &a.name), ("b", &b.name)]),
             site: site.to_string(),
             vs: labels.vs().to_string(),
-            panel_ship: labels.panel_ship().to_string(),
-            tools: [(a.name.clone(), ship(a)), (b.name.clone(), ship(b))],
+            tools: [figure(a), figure(b)],
             verdict: verdict_line(labels, a, b),
         }
     }
@@ -63,21 +66,23 @@ impl Preview {
              <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#ffffff\"/>\
              <rect width=\"{WIDTH}\" height=\"14\" fill=\"{ACCENT}\"/>"
         );
-        svg += &text_line(&self.site, MARGIN, 100.0, 30.0, Weight::Bold, MUTED, WIDTH as f32 - 2.0 * MARGIN);
-        for (i, (name, ship)) in self.tools.iter().enumerate() {
+        svg += &text_line(&self.site, MARGIN, 100.0, 36.0, Weight::Bold, MUTED, WIDTH as f32 - 2.0 * MARGIN);
+        let inner = column - 64.0;
+        // Both names at one size, the size at which the longer one fits.
+        let name_size = self.tools.iter().map(|(name, ..)| fitting_size(name, Weight::Bold, inner, 64.0, 36.0)).fold(64.0, f32::min);
+        for (i, (name, figure, meaning)) in self.tools.iter().enumerate() {
             let x = MARGIN + i as f32 * (column + COLUMN_GAP);
-            svg += &format!("<rect x=\"{}\" y=\"140\" width=\"{}\" height=\"290\" rx=\"20\" fill=\"{SURFACE}\"/>", x, column);
-            let inner = column - 64.0;
-            svg += &text_line(name, x + 32.0, 220.0, fitting_size(name, Weight::Bold, inner, 56.0, 34.0), Weight::Bold, TEXT, inner);
-            svg += &text_line(ship, x + 32.0, 346.0, 112.0, Weight::Bold, ACCENT, inner);
-            svg += &text_line(&self.panel_ship, x + 32.0, 398.0, 30.0, Weight::Regular, MUTED, inner);
+            svg += &format!("<rect x=\"{x}\" y=\"136\" width=\"{column}\" height=\"314\" rx=\"20\" fill=\"{SURFACE}\"/>");
+            svg += &text_line(name, x + 32.0, 218.0, name_size, Weight::Bold, TEXT, inner);
+            svg += &text_line(figure, x + 32.0, 358.0, 136.0, Weight::Bold, ACCENT, inner);
+            svg += &text_line(meaning, x + 32.0, 418.0, 36.0, Weight::Regular, MUTED, inner);
         }
-        let vs_size = 34.0;
+        let vs_size = 36.0;
         let vs_x = WIDTH as f32 / 2.0 - advance(&self.vs, Weight::Bold, vs_size) / 2.0;
-        svg += &text_line(&self.vs, vs_x, 298.0, vs_size, Weight::Bold, MUTED, COLUMN_GAP);
-        let lines = wrap(&self.verdict, Weight::Regular, 42.0, WIDTH as f32 - 2.0 * MARGIN, 2);
+        svg += &text_line(&self.vs, vs_x, 306.0, vs_size, Weight::Bold, MUTED, COLUMN_GAP);
+        let lines = wrap(&self.verdict, Weight::Regular, 46.0, WIDTH as f32 - 2.0 * MARGIN, 2);
         for (i, line) in lines.iter().enumerate() {
-            svg += &text_line(line, MARGIN, 512.0 + i as f32 * 56.0, 42.0, Weight::Regular, TEXT, f32::INFINITY);
+            svg += &text_line(line, MARGIN, 522.0 + i as f32 * 58.0, 46.0, Weight::Regular, TEXT, f32::INFINITY);
         }
         svg + "</svg>"
     }
