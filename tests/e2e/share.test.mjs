@@ -139,6 +139,31 @@ test('the copied iframe embed, pasted on another origin, shows the pair', async 
   assert.equal(await frame.getByRole('button', { name: 'Vote for SmolLM3' }).isVisible(), true);
 });
 
+test('inside an iframe embed the panel copies, and the frame grows to show it', async () => {
+  pasted = `<iframe src="${widgets.url}index.html?a=smollm3&amp;b=phi-3-mini&amp;embed=1" title="A comparison" data-tool-compare-frame
+        allow="clipboard-write; web-share" style="width:100%; height:400px; border:0"></iframe>
+<script type="module" src="${widgets.url}embed.js"></script>`;
+  const page = await clipboardPage(widgets.origin);
+  await page.goto(`${blog.origin}/post.html`);
+  const frame = page.frameLocator('iframe[data-tool-compare-frame]');
+  await frame.getByRole('heading', { level: 2, name: 'SmolLM3 vs Phi-3-mini' }).waitFor({ timeout: 15000 });
+  const iframe = page.locator('iframe[data-tool-compare-frame]');
+  // The resizer fits the frame to the card.
+  await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 400);
+  const before = (await iframe.boundingBox()).height;
+  await frame.getByRole('button', { name: 'Share', exact: true }).click();
+  await frame.getByRole('button', { name: 'Copy link' }).click();
+  await frame.getByRole('status').filter({ hasText: 'Link copied.' }).waitFor();
+  const link = await frame.getByRole('textbox', { name: 'Link to this comparison' }).inputValue();
+  assert.equal(link, `${widgets.url}smollm3-vs-phi-3-mini.html`, 'the page, not the frame with embed=1');
+  await page.waitForFunction((height) => document.querySelector('iframe').getBoundingClientRect().height > height + 300, before);
+  const [frameHeight, contentHeight] = await Promise.all([
+    iframe.evaluate((el) => Math.round(el.getBoundingClientRect().height)),
+    frame.locator('html').evaluate((el) => Math.ceil(el.scrollHeight)),
+  ]);
+  assert.ok(Math.abs(frameHeight - contentHeight) <= 2, `frame ${frameHeight} px, content ${contentHeight} px`);
+});
+
 test('an embedded widget shares its own addresses, not the host page’s, and can copy from there', async () => {
   pasted = `<div data-tool-compare data-a="vercel-ai-gateway" data-b="litellm"></div>
 <script type="module" src="${widgets.url}embed.js"></script>`;
