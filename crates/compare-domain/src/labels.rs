@@ -3,55 +3,121 @@
 //! Templates name their blanks in braces: "Vote for {tool}"; counts may be
 //! plural choices (see `template`).
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::plural::PluralRule;
 
 macro_rules! labels {
     ($($(#[doc = $doc:literal])* $key:ident = $default:literal;)*) => {
-        /// Overrides of the widget's strings; any label left out keeps its
-        /// English default. Unknown labels are ignored.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-        #[serde(default)]
-        pub struct Labels {
-            $(
-                #[doc = concat!("Default: \"", $default, "\"", $(" —", $doc)*)]
-                #[serde(skip_serializing_if = "Option::is_none")]
-                #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 300)))]
-                pub $key: Option<String>,
-            )*
-            /// The plural rule of the catalog's `language`, set when the
-            /// catalog is validated.
-            #[serde(skip)]
-            #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
-            pub plural_rule: PluralRule,
+        /// Each label's place in the table of [`Labels`].
+        #[allow(non_camel_case_types)]
+        enum Key {
+            $($key,)*
         }
+
+        const NAMES: &[&str] = &[$(stringify!($key)),*];
+        const DEFAULTS: &[&str] = &[$($default),*];
 
         impl Labels {
             $(
                 pub fn $key(&self) -> &str {
-                    self.$key.as_deref().unwrap_or($default)
+                    self.text(Key::$key as usize)
                 }
             )*
+        }
 
-            /// The names of all labels.
-            pub fn all_names() -> Vec<&'static str> {
-                vec![$(stringify!($key)),*]
-            }
-
-            /// Each overridden label as `(name, text)`, for validation.
-            pub fn overridden(&self) -> Vec<(&'static str, &str)> {
-                let mut set = Vec::new();
-                $(
-                    if let Some(text) = &self.$key {
-                        set.push((stringify!($key), text.as_str()));
-                    }
-                )*
-                set
-            }
+        /// Overrides of the widget's strings; any label left out keeps its
+        /// English default. Unknown labels are ignored.
+        #[cfg(not(target_arch = "wasm32"))]
+        #[derive(schemars::JsonSchema)]
+        #[schemars(rename = "Labels")]
+        #[allow(dead_code)]
+        pub struct LabelsSchema {
+            $(
+                #[doc = concat!("Default: \"", $default, "\"", $(" —", $doc)*)]
+                #[schemars(length(min = 1, max = 300))]
+                $key: Option<String>,
+            )*
         }
     };
+}
+
+/// The widget's strings as a catalog's `labels` sets them: a table, one
+/// place per label, rather than a field each, which would make the Wasm's
+/// catalog reader a few kilobytes larger. Its JSON Schema is
+/// [`LabelsSchema`]'s.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labels {
+    /// The catalog's text for each label, in the order of `NAMES`.
+    texts: Vec<Option<String>>,
+    /// The plural rule of the catalog's `language`, set when the catalog
+    /// is validated.
+    pub plural_rule: PluralRule,
+}
+
+impl Default for Labels {
+    fn default() -> Labels {
+        Labels { texts: vec![None; NAMES.len()], plural_rule: PluralRule::default() }
+    }
+}
+
+impl Labels {
+    fn text(&self, key: usize) -> &str {
+        self.texts[key].as_deref().unwrap_or(DEFAULTS[key])
+    }
+
+    /// The names of all labels.
+    pub fn all_names() -> Vec<&'static str> {
+        NAMES.to_vec()
+    }
+
+    /// Each overridden label as `(name, text)`, for validation.
+    pub fn overridden(&self) -> Vec<(&'static str, &str)> {
+        NAMES.iter().zip(&self.texts).filter_map(|(name, text)| Some((*name, text.as_deref()?))).collect()
+    }
+}
+
+impl<'de> Deserialize<'de> for Labels {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Labels, D::Error> {
+        struct Table;
+        impl<'de> Visitor<'de> for Table {
+            type Value = Labels;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of labels")
+            }
+
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Labels, M::Error> {
+                let mut labels = Labels::default();
+                while let Some(name) = map.next_key::<std::borrow::Cow<str>>()? {
+                    match NAMES.iter().position(|known| *known == name) {
+                        Some(key) if labels.texts[key].is_some() => return Err(de::Error::duplicate_field(NAMES[key])),
+                        Some(key) => labels.texts[key] = map.next_value()?,
+                        None => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(labels)
+            }
+        }
+        deserializer.deserialize_map(Table)
+    }
+}
+
+impl Serialize for Labels {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let overridden = self.overridden();
+        let mut map = serializer.serialize_map(Some(overridden.len()))?;
+        for (name, text) in overridden {
+            map.serialize_entry(name, text)?;
+        }
+        map.end()
+    }
 }
 
 labels! {
@@ -228,6 +294,22 @@ mod tests {
         assert_eq!(labels.fill(labels.vote_for(), &[("tool", "SmolLM3")]), "Für SmolLM3 stimmen");
         assert_eq!(labels.swap_tools(), "Swap tools");
         assert_eq!(labels.overridden(), [("vote_for", "Für {tool} stimmen")]);
+    }
+
+    #[test]
+    fn the_table_reads_like_a_struct_of_labels() {
+        // Unknown labels of any shape are ignored; null keeps the default.
+        let labels: Labels = serde_json::from_str(r#"{"later":{"nested":[1]},"vs":null,"close":"Zu"}"#).unwrap();
+        assert_eq!((labels.vs(), labels.close()), ("vs", "Zu"));
+        assert_eq!(serde_json::to_string(&labels).unwrap(), r#"{"close":"Zu"}"#);
+        let wrong = serde_json::from_str::<Labels>(r#"{"close":5}"#).unwrap_err().to_string();
+        assert!(wrong.starts_with("invalid type: integer `5`, expected a string"), "{wrong}");
+        let twice = serde_json::from_str::<Labels>(r#"{"close":"a","close":"b"}"#).unwrap_err().to_string();
+        assert!(twice.starts_with("duplicate field `close`"), "{twice}");
+        let not_an_object = serde_json::from_str::<Labels>(r#""x""#).unwrap_err().to_string();
+        assert!(not_an_object.contains("expected an object of labels"), "{not_an_object}");
+        assert_eq!(Labels::all_names().len(), NAMES.len());
+        assert_eq!(Labels::all_names()[0], "first_tool");
     }
 
     #[test]

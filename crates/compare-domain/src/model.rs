@@ -43,6 +43,7 @@ pub struct Catalog {
     pub cta: Option<CallToAction>,
     /// Overrides of the widget's own strings, e.g. a translation.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "crate::labels::LabelsSchema"))]
     pub labels: crate::labels::Labels,
     /// The language of the catalog's texts and labels as a BCP 47 tag, e.g.
     /// "de" or "pt-BR": the card is marked with it (screen readers pronounce
