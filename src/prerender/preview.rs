@@ -80,7 +80,7 @@ impl Preview {
         let vs_size = 36.0;
         let vs_x = WIDTH as f32 / 2.0 - advance(&self.vs, Weight::Bold, vs_size) / 2.0;
         svg += &text_line(&self.vs, vs_x, 306.0, vs_size, Weight::Bold, MUTED, COLUMN_GAP);
-        let lines = wrap(&self.verdict, Weight::Regular, 46.0, WIDTH as f32 - 2.0 * MARGIN, 2);
+        let lines = wrap(&self.verdict, Weight::Regular, 46.0, WIDTH as f32 - 2.0 * MARGIN);
         for (i, line) in lines.iter().enumerate() {
             svg += &text_line(line, MARGIN, 522.0 + i as f32 * 58.0, 46.0, Weight::Regular, TEXT, f32::INFINITY);
         }
@@ -175,27 +175,39 @@ fn shortened(text: &str, weight: Weight, size: f32, width: f32) -> String {
     "…".to_string()
 }
 
-/// Breaks `text` into at most `max_lines` lines of at most `width`; the
-/// last one is cut with "…" if text remains.
-fn wrap(text: &str, weight: Weight, size: f32, width: f32, max_lines: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut words = text.split_whitespace().peekable();
-    while let Some(word) = words.next() {
-        let fits = lines.last().is_some_and(|line| advance(&format!("{line} {word}"), weight, size) <= width);
-        if fits {
-            let line = lines.last_mut().expect("a line to extend");
-            line.push(' ');
-            line.push_str(word);
-        } else if lines.len() == max_lines {
-            let last = lines.pop().unwrap_or_default();
-            let rest: Vec<&str> = std::iter::once(word).chain(words).collect();
-            lines.push(format!("{last} {}", rest.join(" ")));
-            break;
-        } else {
-            lines.push(word.to_string());
-        }
+/// Sets `text` in one line of at most `width`, else in two. Two lines break
+/// after a clause where they can ("…leans Vercel AI Gateway:" / "100% vs
+/// 75%"), else where they are most even, so that no figure stands alone on
+/// the second line; text that two lines cannot hold is cut with "…". Words
+/// are split at plain spaces only: a no-break space ("75 %") holds.
+fn wrap(text: &str, weight: Weight, size: f32, width: f32) -> Vec<String> {
+    let words: Vec<&str> = text.split(' ').filter(|word| !word.is_empty()).collect();
+    let measure = |line: &str| advance(line, weight, size);
+    let whole = words.join(" ");
+    if measure(&whole) <= width {
+        return vec![whole];
     }
-    lines.into_iter().map(|line| shortened(&line, weight, size, width)).collect()
+    let ends_clause = |line: &str| line.ends_with([':', ';', ',', '.', '—', '–']);
+    let best = (1..words.len())
+        .map(|at| (words[..at].join(" "), words[at..].join(" ")))
+        .filter(|(first, second)| measure(first) <= width && measure(second) <= width)
+        .min_by(|(a1, a2), (b1, b2)| {
+            let key = |first: &str, second: &str| (!ends_clause(first), measure(first).max(measure(second)));
+            let ((a_clause, a_width), (b_clause, b_width)) = (key(a1, a2), key(b1, b2));
+            a_clause.cmp(&b_clause).then(a_width.total_cmp(&b_width))
+        });
+    if let Some((first, second)) = best {
+        return vec![first, second];
+    }
+    // Too long for two lines: fill the first, cut the second.
+    let taken = (1..words.len()).rev().find(|&at| measure(&words[..at].join(" ")) <= width).unwrap_or(1);
+    let first = shortened(&words[..taken].join(" "), weight, size, width);
+    let rest = words[taken..].join(" ");
+    if rest.is_empty() {
+        vec![first]
+    } else {
+        vec![first, shortened(&rest, weight, size, width)]
+    }
 }
 
 fn xml_text(text: &str) -> String {
@@ -209,11 +221,29 @@ mod tests {
     #[test]
     fn long_text_wraps_to_two_lines_and_is_cut_after() {
         let text = "word ".repeat(200);
-        let lines = wrap(&text, Weight::Regular, 38.0, 1000.0, 2);
+        let lines = wrap(&text, Weight::Regular, 38.0, 1000.0);
         assert_eq!(lines.len(), 2);
         assert!(lines.iter().all(|line| advance(line, Weight::Regular, 38.0) <= 1000.0));
         assert!(lines[1].ends_with('…'), "{lines:?}");
-        assert_eq!(wrap("A short verdict", Weight::Regular, 38.0, 1000.0, 2), ["A short verdict"]);
+        assert_eq!(wrap("A short verdict", Weight::Regular, 38.0, 1000.0), ["A short verdict"]);
+        let one_long_word = wrap(&"x".repeat(200), Weight::Regular, 38.0, 1000.0);
+        assert!(one_long_word.len() == 1 && one_long_word[0].ends_with('…'), "{one_long_word:?}");
+    }
+
+    #[test]
+    fn two_lines_break_after_a_clause_and_keep_figures_together() {
+        let width = WIDTH as f32 - 2.0 * MARGIN;
+        let lines = wrap("The panel leans Vercel AI Gateway: 100% vs 75%", Weight::Regular, 46.0, width);
+        assert_eq!(lines, ["The panel leans Vercel AI Gateway:", "100% vs 75%"]);
+        // Without a clause, the lines are as even as the words allow.
+        let lines = wrap("The panel leans towards Vercel AI Gateway over SmolLM3 by far", Weight::Regular, 46.0, width);
+        let widths: Vec<f32> = lines.iter().map(|line| advance(line, Weight::Regular, 46.0)).collect();
+        assert_eq!(lines.len(), 2);
+        assert!((widths[0] - widths[1]).abs() < 200.0, "{lines:?}");
+        // A no-break space holds a figure and its sign together.
+        let german = "Nur SmolLM3 hat bisher ein Panel-Urteil und bekommt dafür 75\u{a0}% Zustimmung";
+        let lines = wrap(german, Weight::Regular, 46.0, width);
+        assert!(lines.iter().any(|line| line.contains("75\u{a0}%")), "{lines:?}");
     }
 
     #[test]
