@@ -62,10 +62,13 @@ impl Published {
     /// The iframe embed. Its height fits the card on a wide column; a page
     /// that also loads `embed.js` gets it resized to fit. It may use the
     /// clipboard and the share sheet, as the Share panel inside it does.
+    /// Sized and unframed by attributes, not a `style` attribute: a strict
+    /// Content-Security-Policy refuses that, and many platforms' sanitisers
+    /// strip it.
     pub fn iframe_embed(&self, pair: &SharedPair) -> String {
         format!(
             "<iframe src=\"{widget}index.html?{query}&amp;embed=1\" title=\"{title}\" data-tool-compare-frame \
-             allow=\"clipboard-write; web-share\" loading=\"lazy\" style=\"width:100%; height:1600px; border:0\"></iframe>",
+             allow=\"clipboard-write; web-share\" loading=\"lazy\" width=\"100%\" height=\"1600\" frameborder=\"0\"></iframe>",
             widget = attribute(&self.widget_url),
             query = attribute(&self.query(pair)),
             title = attribute(pair.title),
@@ -133,6 +136,8 @@ mod tests {
             "{iframe}"
         );
         assert!(iframe.contains(" title=\"SmolLM3 vs Phi-3 &quot;mini&quot;: AI tools\" data-tool-compare-frame"), "{iframe}");
+        assert!(iframe.ends_with(" width=\"100%\" height=\"1600\" frameborder=\"0\"></iframe>"), "{iframe}");
+        assert!(!iframe.contains("style="), "a strict policy refuses style attributes: {iframe}");
     }
 
     #[test]

@@ -3,16 +3,12 @@
 // embedded on a blog whose policy lists only the widget's origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { LIVE, PRERENDERED, serveStatic, launchBrowser, newPage } from './harness.mjs';
+import { LIVE, PRERENDERED, hostPagePolicy, policyViolations, policyWatchedPage, serveStatic, launchBrowser } from './harness.mjs';
 
 /** The policy README.md tells site owners the standalone page works under. */
 const STANDALONE_POLICY =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
 
-/** What README.md tells a blog to list for a widget on another origin. */
-const blogPolicy = (widgets) =>
-  `default-src 'none'; script-src ${widgets} 'wasm-unsafe-eval'; style-src ${widgets}; ` +
-  `connect-src ${widgets}; frame-src ${widgets}`;
 
 let widgets, blog, browser;
 
@@ -25,7 +21,7 @@ before(async () => {
     prefix: '/blog/',
     extra: {
       '/blog/post.html': (req, res) =>
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': blogPolicy(widgets.origin) })
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': hostPagePolicy(widgets.origin) })
           .end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A blog with a strict policy</title></head>
 <body><h1>Two tools compared</h1>
@@ -45,22 +41,6 @@ after(async () => {
   await blog?.close();
 });
 
-/** A page that records every policy violation of each of its documents. */
-async function watchedPage() {
-  const page = await newPage(browser);
-  await page.addInitScript(() => {
-    window.violations = [];
-    document.addEventListener(
-      'securitypolicyviolation',
-      (e) => window.violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
-      true,
-    );
-  });
-  return page;
-}
-
-const violations = (frame) => frame.evaluate(() => window.violations);
-
 /** The card's look comes from the widget's style sheet: its background and corners. */
 async function look(card) {
   return card.evaluate((el) => {
@@ -74,7 +54,7 @@ const DARK = { background: 'rgb(21, 23, 28)', radius: '12px' };
 
 for (const [theme, expected] of [['light', LIGHT], ['dark', DARK]]) {
   test(`the standalone page works under a strict policy (${theme}): styled, interactive, no violation`, async () => {
-    const page = await watchedPage();
+    const page = await policyWatchedPage(browser);
     // The Wasm waits until the pre-rendered card has been looked at.
     let release;
     const held = new Promise((resolve) => (release = resolve));
@@ -93,23 +73,23 @@ for (const [theme, expected] of [['light', LIGHT], ['dark', DARK]]) {
     await card.getByRole('button', { name: 'Swap tools' }).click();
     await card.getByRole('heading', { level: 2, name: 'Vercel AI Gateway vs SmolLM3' }).waitFor();
     assert.deepEqual(await look(card), expected, 'the live card is styled');
-    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(await policyViolations(page), []);
   });
 }
 
 test('a failure under a strict policy is shown styled, with no violation', async () => {
-  const page = await watchedPage();
+  const page = await policyWatchedPage(browser);
   page.expectErrors(/404/);
   await page.goto(`${widgets.url}?catalog=missing.json`);
   const alert = page.getByRole('alert');
   await alert.filter({ hasText: 'missing.json' }).waitFor({ timeout: 15000 });
   const { background, radius } = await look(page.locator(LIVE));
   assert.ok([LIGHT.background, DARK.background].includes(background) && radius === '12px', `styled: ${background}, ${radius}`);
-  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await policyViolations(page), []);
 });
 
 test('script and iframe embeds on a blog with a strict policy are styled and work, with no violation', async () => {
-  const page = await watchedPage();
+  const page = await policyWatchedPage(browser);
   await page.goto(`${blog.url}post.html`);
   for (const [id, title, expected] of [
     ['curated', 'SmolLM3 vs Vercel AI Gateway', LIGHT],
@@ -126,6 +106,6 @@ test('script and iframe embeds on a blog with a strict policy are styled and wor
   await frame.locator(LIVE).getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor({ timeout: 15000 });
   assert.deepEqual(await look(frame.locator(LIVE)), DARK, 'the framed card is styled');
   await page.waitForFunction(() => parseFloat(document.getElementById('frame').style.height) > 400);
-  assert.deepEqual(await violations(page), [], 'the blog');
-  assert.deepEqual(await violations(frame), [], 'the frame');
+  assert.deepEqual(await policyViolations(page), [], 'the blog');
+  assert.deepEqual(await policyViolations(frame), [], 'the frame');
 });

@@ -120,6 +120,32 @@ if (process.env.NODE_TEST_CONTEXT) afterEach(async () => {
   assert.deepEqual(unexpected, [], 'the pages of this test had errors');
 });
 
+/**
+ * The policy README.md tells a blog to send when it embeds the widget from
+ * `widgets`, another origin: only that origin for scripts, styles,
+ * fetches and frames.
+ */
+export const hostPagePolicy = (widgets) =>
+  `default-src 'none'; script-src ${widgets} 'wasm-unsafe-eval'; style-src ${widgets}; ` +
+  `connect-src ${widgets}; frame-src ${widgets}`;
+
+/** A page that records every policy violation of each of its documents. */
+export async function policyWatchedPage(browser) {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => window.violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+      true,
+    );
+  });
+  return page;
+}
+
+/** The violations a page or frame of `policyWatchedPage` recorded. */
+export const policyViolations = (frame) => frame.evaluate(() => window.violations);
+
 export const SEED = 'SmolLM3 vs Vercel AI Gateway';
 
 /** Opens `url` (the standalone page by default) and waits for the seed card. */

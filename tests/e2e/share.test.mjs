@@ -1,11 +1,14 @@
 // Share: the panel under the card (link, embed codes, copy, share sheet)
 // and the preview images that the pages of curated pairs name for link
-// previews. Every pasted snippet runs on a page of another origin.
+// previews. Every pasted snippet runs on a page of another origin, which
+// sends the strict policy README.md gives for blogs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, LIVE, PRERENDERED, SEED, serveStatic, launchBrowser, newPage, waitForCard } from './harness.mjs';
+import {
+  DIST, LIVE, PRERENDERED, SEED, hostPagePolicy, policyViolations, policyWatchedPage, serveStatic, launchBrowser, newPage, waitForCard,
+} from './harness.mjs';
 
 let widgets, blog, browser;
 /** What the blog at the other origin shows: whatever a test pasted. */
@@ -26,7 +29,9 @@ before(async () => {
     prefix: '/none/',
     extra: {
       '/post.html': (req, res) =>
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': hostPagePolicy(widgets.origin) })
+          .end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A post</title></head>
 <body><h1>A post</h1>${pasted}<p>After the widget.</p></body></html>`),
     },
@@ -115,10 +120,11 @@ test('the copied script embed, pasted on another origin, shows the pair', async 
   await openByKeyboard(page);
   pasted = await copy(page, 'Copy code', 'Embed code copied.');
   assert.match(pasted, new RegExp(`src="${widgets.url}embed.js"`), 'the script comes from the widget, absolute');
-  const reader = await newPage(browser);
+  const reader = await policyWatchedPage(browser);
   await reader.goto(`${blog.origin}/post.html`);
   await waitForCard(reader, 'SmolLM3 vs Qwen2.5-3B');
   assert.equal(await reader.locator('[data-tool-compare]').getAttribute('data-b'), 'qwen2-5-3b');
+  assert.deepEqual(await policyViolations(reader), []);
 });
 
 test('the copied iframe embed, pasted on another origin, shows the pair', async () => {
@@ -132,16 +138,25 @@ test('the copied iframe embed, pasted on another origin, shows the pair', async 
   pasted = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(pasted, /^<iframe /);
   assert.match(pasted, /title="SmolLM3 vs Vercel AI Gateway: AI tool comparison"/);
-  const reader = await newPage(browser);
+  const reader = await policyWatchedPage(browser);
   await reader.goto(`${blog.origin}/post.html`);
   const frame = reader.frameLocator('iframe[data-tool-compare-frame]');
   await frame.getByRole('heading', { level: 2, name: SEED }).waitFor({ timeout: 15000 });
   assert.equal(await frame.getByRole('button', { name: 'Vote for SmolLM3' }).isVisible(), true);
+  // Under the blog's strict policy the frame is still as wide as the post,
+  // 1600 px high and unframed: its size is in attributes, not a style.
+  const box = await reader.locator('iframe').evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [Math.round(el.getBoundingClientRect().width), Math.round(el.getBoundingClientRect().height), style.borderTopWidth];
+  });
+  const post = await reader.locator('body').evaluate((el) => el.clientWidth);
+  assert.deepEqual(box, [post, 1600, '0px']);
+  assert.deepEqual(await policyViolations(reader), []);
 });
 
 test('inside an iframe embed the panel copies, and the frame grows to show it', async () => {
   pasted = `<iframe src="${widgets.url}index.html?a=smollm3&amp;b=phi-3-mini&amp;embed=1" title="A comparison" data-tool-compare-frame
-        allow="clipboard-write; web-share" style="width:100%; height:400px; border:0"></iframe>
+        allow="clipboard-write; web-share" width="100%" height="400" frameborder="0"></iframe>
 <script type="module" src="${widgets.url}embed.js"></script>`;
   const page = await clipboardPage(widgets.origin);
   await page.goto(`${blog.origin}/post.html`);
