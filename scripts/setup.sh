@@ -79,3 +79,10 @@ fi
 
 # shellcheck source=wasm-build-flags.sh
 source "$ROOT/scripts/wasm-build-flags.sh"
+
+# Trunk builds --offline, and the Wasm build rebuilds std, whose own
+# dependencies (rust-src's library/Cargo.lock) no native build downloads.
+if ! wasm_flags cargo fetch --offline --target wasm32-unknown-unknown --manifest-path "$ROOT/Cargo.toml" >/dev/null 2>&1; then
+  say "downloading the crates of the Wasm build and of the standard library it rebuilds"
+  wasm_flags cargo fetch --target wasm32-unknown-unknown --manifest-path "$ROOT/Cargo.toml"
+fi
