@@ -9,7 +9,6 @@ import { LIVE, PRERENDERED, hostPagePolicy, policyViolations, policyWatchedPage,
 const STANDALONE_POLICY =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
 
-
 let widgets, blog, browser;
 
 before(async () => {
