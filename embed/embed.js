@@ -39,8 +39,12 @@ const READY_EVENT = 'tool-compare:ready';
 const LOADING = 'Loading the comparison…';
 /** How close to the viewport a card starts its widget. */
 const NEAR = '800px 0px';
-/** Events that start the widget at once, before any other reason. */
-const INTERACTIONS = ['pointerdown', 'keydown', 'focusin'];
+/**
+ * Events that start the widget at once, before any other reason. `click`
+ * too: screen readers' browse modes, voice control and automation send a
+ * click alone, with no pointer, key or focus event before it.
+ */
+const INTERACTIONS = ['pointerdown', 'keydown', 'focusin', 'click'];
 /** Keys a reader may press in a picker before the widget is there. */
 const REPLAYED_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Enter', 'Escape']);
 
@@ -69,15 +73,47 @@ const loadRuntime = () => {
   return runtime;
 };
 
+/**
+ * The Wasm, downloading and compiling ahead of its start (see `prefetch`);
+ * taken by the next start.
+ */
+let prefetched;
+
+/**
+ * Downloads the Wasm (and compiles it, off the main thread) and its JS
+ * bindings at low priority, so that they are here when the widget starts;
+ * nothing of it runs yet. Called when a card comes near the viewport.
+ */
+function prefetch() {
+  if (runtime || prefetched) return;
+  prefetched = fetchModule({ priority: 'low' });
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.fetchPriority = 'low';
+  link.href = asset(BUNDLE.js);
+  document.head.append(link);
+}
+
+function fetchModule(init) {
+  mark('wasm-requested');
+  const module = fetch(asset(BUNDLE.wasm), init).then(compile);
+  module.catch(() => {}); // reported by the start that awaits it
+  return module;
+}
+
+/** A `performance.mark` of a start-up phase, for the benchmarks. */
+const mark = (name) => performance.mark(`tool-compare:${name}`);
+
 async function startRuntime() {
   // The Wasm downloads and compiles while its JS bindings load.
-  const module = fetch(asset(BUNDLE.wasm)).then(compile);
-  module.catch(() => {}); // reported below
+  const module = prefetched ?? fetchModule();
+  prefetched = undefined;
   // A module is instantiated once per address: a fresh instance needs its own.
   const js = asset(BUNDLE.js) + (instances++ ? `?instance=${instances}` : '');
   const bindings = await import(js);
   const compiled = await module;
   const instance = { running: false };
+  mark('run');
   await instantiateGuarded(compiled, () => instance.running && stopAll(), () => bindings.default({ module_or_path: compiled }));
   instance.running = true;
   return bindings;
@@ -85,9 +121,11 @@ async function startRuntime() {
 
 async function compile(response) {
   if (!response.ok) throw new Error(`${response.status} ${response.statusText} for ${response.url}`);
-  return response.headers.get('content-type') === 'application/wasm'
+  const module = await (response.headers.get('content-type') === 'application/wasm'
     ? WebAssembly.compileStreaming(response)
-    : WebAssembly.compile(await response.arrayBuffer());
+    : WebAssembly.compile(await response.arrayBuffer()));
+  mark('wasm-compiled');
+  return module;
 }
 
 /** What the bindings read as "done, no error" from a call into Wasm. */
@@ -151,12 +189,16 @@ const whenIdle = (callback) =>
 
 /**
  * Calls `start` once: when `el` comes near the viewport and the browser is
- * idle, or at the first interaction with it. Returns a function that
- * cancels it.
+ * idle, or at the first interaction with it. What it needs starts
+ * downloading (`fetchEarly`) as soon as `el` is near. Returns a function
+ * that cancels it.
  */
-function startWhenWanted(el, start) {
+function startWhenWanted(el, start, fetchEarly) {
   let done = false;
-  const stopWatching = whenNear(el, () => whenIdle(go));
+  const stopWatching = whenNear(el, () => {
+    fetchEarly();
+    whenIdle(go);
+  });
   function cancel() {
     done = true;
     stopWatching();
@@ -165,6 +207,7 @@ function startWhenWanted(el, start) {
   function go() {
     if (done) return;
     cancel();
+    fetchEarly();
     start();
   }
   for (const type of INTERACTIONS) el.addEventListener(type, go, true);
@@ -349,7 +392,14 @@ function watch(el) {
   placeholder(el, LOADING);
   const fragment = fragmentFor(el);
   if (fragment) {
-    showFragment(el, fragment).then((shown) => (shown ? waitForReader(el) : startWhenNear(el)));
+    // The widget's code downloads beside the fragment, not after it.
+    state.cancel = whenNear(el, () => fetchEarly(el));
+    showFragment(el, fragment).then((shown) => {
+      if (embeds.get(el) !== state) return;
+      state.cancel();
+      if (shown) waitForReader(el);
+      else startWhenNear(el);
+    });
   } else {
     startWhenNear(el);
   }
@@ -358,8 +408,17 @@ function watch(el) {
 /** A pre-rendered card: the widget starts when the reader is likely to use it. */
 function waitForReader(el) {
   recordUntilReady(el);
-  embeds.get(el).cancel = startWhenWanted(el, () => mount(el));
+  embeds.get(el).cancel = startWhenWanted(el, () => mount(el), () => fetchEarly(el));
 }
+
+/** What an embed's widget needs, downloading before it starts. */
+function fetchEarly(el) {
+  prefetch();
+  preloadCatalog(catalogOf(el));
+}
+
+/** The catalog an embed shows: `data-catalog`, or the one beside embed.js. */
+const catalogOf = (el) => (el.dataset.catalog?.trim() ? new URL(el.dataset.catalog.trim(), document.baseURI).href : DEFAULT_CATALOG);
 
 /** No card yet: widgets far below the fold start when the reader scrolls near. */
 function startWhenNear(el) {
@@ -370,6 +429,8 @@ async function mount(el) {
   const state = embeds.get(el);
   if (!state || state.widget !== undefined) return;
   state.widget = null;
+  // Fetched while the Wasm downloads, not after it has started.
+  preloadCatalog(catalogOf(el));
   try {
     const [bindings] = await Promise.all([loadRuntime(), sheetLoaded(styleSheet(el.shadowRoot))]);
     if (!el.isConnected || embeds.get(el) !== state) return;
@@ -441,8 +502,13 @@ function startPage(page) {
   if (card && ['light', 'dark', 'auto'].includes(theme)) card.dataset.theme = theme;
   const [a, b] = [params.get('a'), params.get('b')];
   const asked = !params.get('catalog') && ((a === null && b === null) || (a === card?.dataset.a && b === card?.dataset.b));
+  const catalog = params.get('catalog') || 'catalog.json';
+  // Another origin's catalog may be one the page refuses to show.
+  const fetchEarly = () => {
+    if (new URL(catalog, document.baseURI).origin === location.origin) preloadCatalog(catalog);
+  };
   const start = () => {
-    preloadCatalog(params.get('catalog') || 'catalog.json');
+    fetchEarly();
     return loadRuntime().then(() => (pageRunning = true), (error) => {
       const box = startFailure(error, start);
       card = page.querySelector(PRERENDERED);
@@ -452,7 +518,10 @@ function startPage(page) {
   };
   if (card && asked) {
     recordUntilReady(page);
-    startWhenWanted(page, start);
+    startWhenWanted(page, start, () => {
+      prefetch();
+      fetchEarly();
+    });
   } else {
     const loading = document.createElement('p');
     loading.className = 'tc-placeholder';
@@ -464,13 +533,12 @@ function startPage(page) {
 }
 
 /**
- * Fetches the page's catalog while the Wasm downloads; the widget's own
- * request is then answered from this preload.
+ * Fetches a catalog while the Wasm downloads; the widget's own request is
+ * then answered from this preload (once per catalog and page).
  */
 function preloadCatalog(url) {
-  // Another origin's catalog may be one the page refuses to show.
-  if (new URL(url, document.baseURI).origin !== location.origin) return;
-  if (document.querySelector('link[rel="preload"][as="fetch"]')) return;
+  const href = new URL(url, document.baseURI).href;
+  if ([...document.querySelectorAll('link[rel="preload"][as="fetch"]')].some((link) => link.href === href)) return;
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';

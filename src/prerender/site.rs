@@ -50,9 +50,10 @@ pub fn build(dir: &Path) -> Result<Written, String> {
     let css = stylesheet::file_name();
     write(&css, stylesheet::CSS.as_bytes())?;
 
+    let bundle = Bundle::find(dir)?;
     let template_path = dir.join("index.html");
     let template = fs::read_to_string(&template_path).map_err(|err| format!("{}: {err}", template_path.display()))?;
-    let template = PageTemplate::new(&template, &css)?;
+    let template = PageTemplate::new(&template, &css, &bundle)?;
 
     let curated = loaded.catalog.curated_pairs();
     let default = loaded.catalog.default_pair();
@@ -69,7 +70,7 @@ pub fn build(dir: &Path) -> Result<Written, String> {
         let (a, b) = ids(&loaded, pair);
         cards.push(format!("{}: {}", json_string(&format!("{a} {b}")), json_string(&file)));
     }
-    write("embed.js", embed_js(dir, &css, &cards.join(", "))?.as_bytes())?;
+    write("embed.js", embed_js(&bundle, &css, &cards.join(", ")).as_bytes())?;
     Ok(Written { pages: curated.len() + 1, fragments: cards.len(), previews: curated.len() })
 }
 
@@ -87,19 +88,49 @@ fn preview_file(loaded: &LoadedCatalog, pair: Pair) -> String {
     format!("{PREVIEWS_DIR}/{a}-vs-{b}.png")
 }
 
-/// Trunk's `index.html` with what every page shares: the style sheet and
+/// The content-hashed files of this build's Wasm and its JS bindings.
+struct Bundle {
+    wasm: String,
+    js: String,
+}
+
+impl Bundle {
+    fn find(dir: &Path) -> Result<Bundle, String> {
+        let find = |wanted: &dyn Fn(&str) -> bool, what: &str| -> Result<String, String> {
+            let entries = fs::read_dir(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+            entries
+                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                .find(|name| wanted(name))
+                .ok_or_else(|| format!("no {what} in {}", dir.display()))
+        };
+        Ok(Bundle {
+            wasm: find(&|n| n.starts_with("tool-compare") && n.ends_with("_bg.wasm"), "Wasm bundle")?,
+            js: find(&|n| n.starts_with("tool-compare") && n.ends_with(".js"), "JS bundle")?,
+        })
+    }
+}
+
+/// Trunk's `index.html` with what every page shares: the style sheet,
 /// `embed.js` (which starts the widget when the card is near and the
-/// browser idle, or at the first interaction).
+/// browser idle, or at the first interaction), and the widget's code,
+/// fetched at low priority beside the style sheets: the page's card is
+/// always in view, and on a phone's link the download takes most of the
+/// time until the first tap can take effect.
 struct PageTemplate {
     html: String,
     site_title: String,
 }
 
 impl PageTemplate {
-    fn new(trunk_html: &str, css: &str) -> Result<PageTemplate, String> {
+    fn new(trunk_html: &str, css: &str, bundle: &Bundle) -> Result<PageTemplate, String> {
         let site_title = between(trunk_html, "<title>", "</title>").ok_or("the page template has no <title>")?.trim().to_string();
         let head = format!(
-            "<link rel=\"stylesheet\" href=\"./{css}\">\n    <script type=\"module\" src=\"./embed.js\"></script>\n  "
+            "<link rel=\"stylesheet\" href=\"./{css}\">\n    \
+             <script type=\"module\" src=\"./embed.js\"></script>\n    \
+             <link rel=\"preload\" href=\"./{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" fetchpriority=\"low\">\n    \
+             <link rel=\"modulepreload\" href=\"./{js}\" fetchpriority=\"low\">\n  ",
+            wasm = bundle.wasm,
+            js = bundle.js,
         );
         // Trunk leaves its build instruction when it injects no script.
         let html = match between(trunk_html, "<link data-trunk rel=\"rust\"", ">") {
@@ -183,21 +214,12 @@ impl PageTemplate {
 }
 
 /// `embed.js` with this build's hashed file names and card fragments.
-fn embed_js(dir: &Path, css: &str, cards: &str) -> Result<String, String> {
-    let find = |wanted: &dyn Fn(&str) -> bool, what: &str| -> Result<String, String> {
-        let entries = fs::read_dir(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
-        entries
-            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-            .find(|name| wanted(name))
-            .ok_or_else(|| format!("no {what} in {}", dir.display()))
-    };
-    let wasm = find(&|n| n.starts_with("tool-compare") && n.ends_with("_bg.wasm"), "Wasm bundle")?;
-    let js = find(&|n| n.starts_with("tool-compare") && n.ends_with(".js"), "JS bundle")?;
-    Ok(without_comments(EMBED_JS)
-        .replace("__WIDGET_JS__", &format!("./{js}"))
-        .replace("__WIDGET_WASM__", &format!("./{wasm}"))
+fn embed_js(bundle: &Bundle, css: &str, cards: &str) -> String {
+    without_comments(EMBED_JS)
+        .replace("__WIDGET_JS__", &format!("./{}", bundle.js))
+        .replace("__WIDGET_WASM__", &format!("./{}", bundle.wasm))
         .replace("__STYLESHEET__", &format!("./{css}"))
-        .replace("'__CARDS__'", &format!("{{ {cards} }}")))
+        .replace("'__CARDS__'", &format!("{{ {cards} }}"))
 }
 
 /// The script without its comment lines and indentation: every reader

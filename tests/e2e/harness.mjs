@@ -5,6 +5,7 @@ import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { before, after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -27,9 +28,12 @@ const TYPES = {
 /**
  * Serves `root` under `prefix` on a free loopback port. `extra` maps exact
  * paths to handlers `(req, res) => void` for pages a test needs besides
- * dist/; `headers` are added to every file served from `root`.
+ * dist/; `headers` are added to every file served from `root`. With `gzip`,
+ * files are sent compressed to browsers that accept it, as static hosts do
+ * (the benchmarks measure with it; the tests read sizes from dist/).
  */
-export async function serveStatic({ root = DIST, prefix = SUB_PATH, extra = {}, headers = {} } = {}) {
+export async function serveStatic({ root = DIST, prefix = SUB_PATH, extra = {}, headers = {}, gzip = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (extra[path]) return extra[path](req, res);
@@ -47,8 +51,16 @@ export async function serveStatic({ root = DIST, prefix = SUB_PATH, extra = {}, 
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers }).end(body);
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const extraHeaders = {};
+      if (gzip && type !== 'image/png' && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 9 }));
+        body = compressed.get(file);
+        extraHeaders['content-encoding'] = 'gzip';
+        extraHeaders.vary = 'accept-encoding';
+      }
+      res.writeHead(200, { 'content-type': type, ...extraHeaders, ...headers }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain', ...headers }).end('not found');
     }

@@ -339,6 +339,25 @@ test('a pre-rendered card never scrolled near never downloads the Wasm; the firs
   assert.deepEqual(page.errors, []);
 });
 
+test('a click alone on a card far below the fold starts it and is done once the widget is live', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${blog.origin}/far.html`);
+  const far = page.locator('#far');
+  await far.locator(PRERENDERED).getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor({ state: 'attached' });
+  // As screen readers' browse modes and automation do: no pointer, key or
+  // focus event before it, and no scrolling.
+  await page.evaluate(() => document.getElementById('far').shadowRoot.querySelector('[data-tc-key="vote-0"]').click());
+  const vote = far.locator(LIVE).getByRole('button', { name: 'Vote for LiteLLM' });
+  await vote.waitFor({ state: 'attached', timeout: 15000 });
+  await page.waitForFunction(
+    () => document.getElementById('far').shadowRoot.querySelector('.tcw:not([data-tc-prerendered]) [data-tc-key="vote-0"]')?.getAttribute('aria-pressed') === 'true',
+    null,
+    { timeout: 5000 },
+  );
+  assert.equal(await vote.getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(page.errors, []);
+});
+
 // (axe needs script to run, so the page runs embed.js while its Wasm is held.)
 test('a pre-rendered card has no axe violations before the Wasm arrives', async () => {
   const axe = await readFile(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
