@@ -275,6 +275,34 @@ function recordUntilReady(el) {
   );
 }
 
+/**
+ * Shows a returning reader's stored vote on a pre-rendered card at once,
+ * before (or without) the Wasm: its Community figures and vote panel as
+ * they show with that vote, which the build pre-rendered into the card's
+ * `template[data-tc-voted]`. The store is the widget's (`VoteBook` in the
+ * domain: `{"version": 1, "votes": [["<id>|<id>", "<id>"], …]}` under
+ * `tool-compare:v1:votes:<catalog URL>`); only read here, never written.
+ */
+function showStoredVote(card, catalog) {
+  const [a, b] = [card.dataset.a, card.dataset.b];
+  let stored;
+  try {
+    stored = JSON.parse(localStorage.getItem(`tool-compare:v1:votes:${catalog}`));
+  } catch {
+    return; // no storage, or unreadable: the widget says so once it runs
+  }
+  if (stored?.version !== 1 || !Array.isArray(stored.votes) || !a || !b) return;
+  const pair = a <= b ? `${a}|${b}` : `${b}|${a}`;
+  const vote = stored.votes.find((entry) => Array.isArray(entry) && entry[0] === pair)?.[1];
+  const side = vote === a ? 0 : vote === b ? 1 : null;
+  const template = side === null ? null : card.querySelector(`template[data-tc-voted="${side}"]`);
+  if (!template) return;
+  const parts = card.querySelectorAll('.tcw-community, .tcw-votes');
+  const voted = [...template.content.children];
+  if (parts.length !== voted.length) return;
+  parts.forEach((part, i) => part.replaceWith(voted[i]));
+}
+
 /** A message box made with CSSOM only (no style sheet needed, CSP-safe). */
 function messageBox(text, role = 'status') {
   const box = document.createElement('div');
@@ -369,6 +397,7 @@ async function showFragment(el, url) {
     const card = template.content.querySelector(PRERENDERED);
     if (!card) return false;
     card.dataset.theme = themeOf(el);
+    showStoredVote(card, catalogOf(el));
     placeholder(el, '').replaceWith(card);
     return true;
   } catch {
@@ -386,6 +415,7 @@ function watch(el) {
   const card = shadow.querySelector(PRERENDERED);
   if (card) {
     card.dataset.theme = themeOf(el);
+    showStoredVote(card, catalogOf(el));
     waitForReader(el);
     return;
   }
@@ -517,6 +547,7 @@ function startPage(page) {
     });
   };
   if (card && asked) {
+    showStoredVote(card, new URL(catalog, document.baseURI).href);
     recordUntilReady(page);
     startWhenWanted(page, start, () => {
       prefetch();

@@ -36,3 +36,26 @@ pub fn insert_before(html: &str, marker: &str, what: &str) -> Result<String, Str
     let at = html.find(marker).ok_or_else(|| format!("the page template has no {marker}"))?;
     Ok(format!("{}{what}{}", &html[..at], &html[at..]))
 }
+
+/// Where the first `<tag …>` element whose class list holds `class` starts
+/// and ends (after its closing tag) in `html`; for elements that hold no
+/// element of their own tag.
+pub fn element_with_class(html: &str, tag: &str, class: &str) -> Option<(usize, usize)> {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let mut from = 0;
+    while let Some(found) = html[from..].find(&open) {
+        let start = from + found;
+        let rest = &html[start + open.len()..];
+        let head_end = rest.find('>')?;
+        let head = &rest[..head_end];
+        let is_tag = rest.starts_with([' ', '>']);
+        let classes = between(head, "class=\"", "\"").unwrap_or("");
+        if is_tag && classes.split(' ').any(|c| c == class) {
+            let end = start + html[start..].find(&close)? + close.len();
+            return Some((start, end));
+        }
+        from = start + open.len();
+    }
+    None
+}

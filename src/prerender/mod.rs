@@ -12,7 +12,7 @@ pub mod stylesheet;
 use std::sync::Arc;
 
 use compare_domain::source::{beside, check_source, read_source};
-use compare_domain::votes::{Ballot, StoreError, VoteStore};
+use compare_domain::votes::{Ballot, StoreError, VoteBook, VoteStore};
 use compare_domain::{Pair, Tool, ToolRef, ValidCatalog};
 use leptos::prelude::*;
 
@@ -90,13 +90,14 @@ pub enum Placement {
     Embedded,
 }
 
-/// A store with nothing in it: a pre-rendered card shows the published
-/// tally; the reader's own vote appears once the live widget takes over.
-struct NoVotes;
+/// The votes a pre-rendered card is drawn with: none (the published
+/// tally), or one for a side, for the parts `embed.js` shows a returning
+/// reader before the live widget takes over.
+struct PresetVotes(Option<String>);
 
-impl VoteStore for NoVotes {
+impl VoteStore for PresetVotes {
     fn read(&self) -> Result<Option<String>, StoreError> {
-        Ok(None)
+        Ok(self.0.clone())
     }
 
     fn write(&self, _text: &str) -> Result<(), StoreError> {
@@ -104,9 +105,43 @@ impl VoteStore for NoVotes {
     }
 }
 
+/// The elements of a card that show this browser's vote, in document
+/// order: the two Community figures and the vote panel.
+const VOTE_PARTS: [(&str, &str); 3] = [("dd", "tcw-community"), ("dd", "tcw-community"), ("section", "tcw-votes")];
+
+/// Marks the template of the vote parts as they show with a vote for a
+/// side: `<template data-tc-voted="0">` (the first tool) or `"1"`.
+pub const VOTED_TEMPLATE: &str = "data-tc-voted";
+
 /// The card of `pair` as HTML: the widget's root element, marked as
-/// pre-rendered, with its pair and theme.
+/// pre-rendered, with its pair and theme. At its end, inert templates hold
+/// its vote parts as they show with a vote for either tool, so that
+/// `embed.js` can show a returning reader's stored vote at once, with the
+/// counts and words of the same components.
 pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: Placement) -> Result<String, String> {
+    let card = draw_card(loaded, pair, theme, placement, None)?;
+    let mut templates = String::new();
+    for side in 0..2 {
+        let voted = draw_card(loaded, pair, theme, placement, Some(side))?;
+        let parts = VOTE_PARTS
+            .iter()
+            .scan(0, |from, (tag, class)| {
+                let (start, end) = html::element_with_class(&voted[*from..], tag, class)?;
+                let part = &voted[*from + start..*from + end];
+                *from += end;
+                Some(part)
+            })
+            .collect::<Vec<_>>();
+        if parts.len() != VOTE_PARTS.len() {
+            return Err("the card has no Community figures or vote panel to pre-render voted".into());
+        }
+        templates.push_str(&format!("<template {VOTED_TEMPLATE}=\"{side}\">{}</template>", parts.concat()));
+    }
+    let end = card.rfind("</div>").ok_or("the card has no root element")?;
+    Ok(format!("{}{templates}{}", &card[..end], &card[end..]))
+}
+
+fn draw_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: Placement, vote: Option<usize>) -> Result<String, String> {
     let details = loaded.details(pair)?;
     let catalog = loaded.catalog.clone();
     let (a, b) = (catalog.tool(pair.a).id.clone(), catalog.tool(pair.b).id.clone());
@@ -120,7 +155,12 @@ pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: 
             id_prefix: StoredValue::new(ID_PREFIX.to_string()),
             catalog_url: StoredValue::new(String::new()),
         });
-        let store: Box<dyn VoteStore> = Box::new(NoVotes);
+        let stored = vote.map(|side| {
+            let mut book = VoteBook::default();
+            book.press(&a, &b, if side == 0 { &a } else { &b });
+            book.encode()
+        });
+        let store: Box<dyn VoteStore> = Box::new(PresetVotes(stored));
         provide_context(VoteState::new(SharedBallot::new(Ballot::open(store))));
         provide_context(details);
         provide_context(PageHooks {
@@ -137,6 +177,8 @@ pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: 
         }
         .to_html()
     });
-    Ok(html)
+    // Leptos marks empty places with `<!>`, for hydration, which this card
+    // never has (the live widget draws its own); HTML calls it a bogus comment.
+    Ok(html.replace("<!>", ""))
 }
 

@@ -148,7 +148,7 @@ fn tool_column(
                 </div>
                 <div class="tcw-fact">
                     <dt>{labels.community().to_string()}</dt>
-                    <dd>{community}</dd>
+                    <dd class="tcw-community">{community}</dd>
                 </div>
                 <div class="tcw-fact">
                     <dt>{labels.entry().to_string()}</dt>

@@ -276,6 +276,43 @@ test('the hand-over moves nothing, and keeps an expanded quote, the focus and th
   assert.deepEqual(page.errors, []);
 });
 
+for (const [where, url] of [
+  ['the standalone page', () => widgetHost.url],
+  ['a script embed with its card fragment', () => `${blog.origin}/fragment.html`],
+]) {
+  test(`a returning reader's vote shows on the pre-rendered card before the Wasm, on ${where}`, async () => {
+    const page = await newPage(browser);
+    await page.goto(url());
+    await waitForCard(page, SEED);
+    await page.getByRole('button', { name: 'Vote for SmolLM3' }).click();
+    await page.locator(LIVE).getByText('your vote (this browser)').waitFor();
+
+    const release = await holdWasm(page);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    const card = page.locator(PRERENDERED);
+    await card.getByRole('heading', { level: 2, name: SEED }).waitFor();
+    const shown = async (root) => ({
+      pressed: await Promise.all(
+        ['Vote for SmolLM3', 'Vote for Vercel AI Gateway'].map((name) => root.getByRole('button', { name }).getAttribute('aria-pressed')),
+      ),
+      counts: (await root.locator('.tcw-vote-count').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()),
+      community: await root.locator('.tcw-community').allInnerTexts(),
+    });
+    const expected = {
+      pressed: ['true', 'false'],
+      counts: ['1 vote · 100% · your vote (this browser)', '0 votes · 0%'],
+      community: ['100%', '0%'],
+    };
+    assert.deepEqual(await shown(card), expected);
+    const shifted = await watchShifts(page);
+    release();
+    await waitForCard(page, SEED);
+    assert.deepEqual(await shown(page.locator(LIVE)), expected);
+    assert.equal(await shifted(), 0);
+    assert.deepEqual(page.errors, []);
+  });
+}
+
 test("what a reader presses before the widget's code arrives is done when it does", async () => {
   const page = await newPage(browser);
   const release = await holdWasm(page);
@@ -379,7 +416,8 @@ test('a pre-rendered card has no axe violations before the Wasm arrives', async 
  * The card as text and structure: elements (tag and classes) and their
  * text, in order, without attributes. Left out: each rendering's own
  * disclosure machinery (native details and summary, or the live button)
- * and the pre-render's note on waiting for script; teasers count as quotes.
+ * and the pre-render's note on waiting for script and its voted parts
+ * (templates); teasers count as quotes.
  * Also returns the full quotes.
  */
 function shapeOf(page, root) {
@@ -393,7 +431,7 @@ function shapeOf(page, root) {
         if (node.nodeType === Node.TEXT_NODE) {
           const text = node.textContent.replace(/\s+/g, ' ').trim();
           if (text) out.push(JSON.stringify(text));
-        } else if (node.nodeType === Node.ELEMENT_NODE && !node.matches('.tcw-wait, details, button.tcw-disclosure')) {
+        } else if (node.nodeType === Node.ELEMENT_NODE && !node.matches('.tcw-wait, details, button.tcw-disclosure, template')) {
           if (node.matches('input')) {
             out.push(`input = ${node.value}`);
             continue;
