@@ -128,3 +128,17 @@ fn unknown_tools_and_missing_arguments_are_named() {
     let out = prerender(&["snippet", "--a", "smollm3", "--b", "litellm"]);
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("--widget-url is required"));
 }
+
+#[test]
+fn the_snippet_command_warns_about_unknown_fields_and_still_renders() {
+    let catalog = include_str!("../public/catalog.json").replacen("\"tagline\"", "\"taglin\"", 1);
+    let path = scratch("typo.json", &catalog);
+    let path = path.to_str().unwrap();
+    let out = prerender(&["snippet", "--catalog", path, "--a", "smollm3", "--b", "vercel-ai-gateway", "--widget-url", "https://w.example/"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap().trim_end(),
+        format!(r#"{path}: warning: tools[0].taglin: unknown field, ignored; did you mean "tagline"?"#)
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().contains("<h2"));
+}

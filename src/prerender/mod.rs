@@ -44,6 +44,11 @@ impl LoadedCatalog {
             (None, _) => return Err(format!("{source}: {}", checked.report.lines.join("\n"))),
             (Some(_), false) => return Err(checked.lines(source).join("\n")),
         };
+        // Rendered all the same (a typo in a field name must not stop a
+        // build), but said where the snippet command and the build log show it.
+        for line in checked.report.warning_lines() {
+            eprintln!("{source}: {line}");
+        }
         let catalog = compare_domain::load_catalog(text).map_err(|err| format!("{source}: {err:?}"))?;
         Ok(LoadedCatalog { source: source.to_string(), catalog: Arc::new(catalog) })
     }

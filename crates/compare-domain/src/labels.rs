@@ -3,11 +3,11 @@
 //! Templates name their blanks in braces: "Vote for {tool}"; counts may be
 //! plural choices (see `template`).
 
-use std::fmt;
-
-use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+
+use crate::json::{ReadJson, Reader};
+use crate::parse::ParseError;
 
 use crate::plural::PluralRule;
 
@@ -80,31 +80,14 @@ impl Labels {
     }
 }
 
-impl<'de> Deserialize<'de> for Labels {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Labels, D::Error> {
-        struct Table;
-        impl<'de> Visitor<'de> for Table {
-            type Value = Labels;
-
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of labels")
-            }
-
-            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Labels, M::Error> {
-                let mut labels = Labels::default();
-                while let Some(name) = map.next_key::<std::borrow::Cow<str>>()? {
-                    match NAMES.iter().position(|known| *known == name) {
-                        Some(key) if labels.texts[key].is_some() => return Err(de::Error::duplicate_field(NAMES[key])),
-                        Some(key) => labels.texts[key] = map.next_value()?,
-                        None => {
-                            map.next_value::<de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(labels)
-            }
-        }
-        deserializer.deserialize_map(Table)
+impl ReadJson for Labels {
+    fn read_json(reader: &mut Reader) -> Result<Labels, ParseError> {
+        let mut labels = Labels::default();
+        reader.object("an object of labels", NAMES, |reader, key| {
+            labels.texts[key] = reader.optional(Reader::string)?;
+            Ok(())
+        })?;
+        Ok(labels)
     }
 }
 
@@ -278,6 +261,7 @@ impl Labels {
 mod tests {
     use super::*;
     use crate::date::CalendarDate;
+    use crate::parse::parse_json;
 
     #[test]
     fn defaults_are_english() {
@@ -289,7 +273,7 @@ mod tests {
 
     #[test]
     fn overrides_replace_single_labels() {
-        let labels: Labels = serde_json::from_str(r#"{"vote_for":"Für {tool} stimmen","unknown":"x"}"#).unwrap();
+        let labels: Labels = parse_json(r#"{"vote_for":"Für {tool} stimmen","unknown":"x"}"#).unwrap();
         assert_eq!(labels.fill(labels.vote_for(), &[("tool", "SmolLM3")]), "Für SmolLM3 stimmen");
         assert_eq!(labels.swap_tools(), "Swap tools");
         assert_eq!(labels.overridden(), [("vote_for", "Für {tool} stimmen")]);
@@ -298,14 +282,14 @@ mod tests {
     #[test]
     fn the_table_reads_like_a_struct_of_labels() {
         // Unknown labels of any shape are ignored; null keeps the default.
-        let labels: Labels = serde_json::from_str(r#"{"later":{"nested":[1]},"vs":null,"close":"Zu"}"#).unwrap();
+        let labels: Labels = parse_json(r#"{"later":{"nested":[1]},"vs":null,"close":"Zu"}"#).unwrap();
         assert_eq!((labels.vs(), labels.close()), ("vs", "Zu"));
         assert_eq!(serde_json::to_string(&labels).unwrap(), r#"{"close":"Zu"}"#);
-        let wrong = serde_json::from_str::<Labels>(r#"{"close":5}"#).unwrap_err().to_string();
-        assert!(wrong.starts_with("invalid type: integer `5`, expected a string"), "{wrong}");
-        let twice = serde_json::from_str::<Labels>(r#"{"close":"a","close":"b"}"#).unwrap_err().to_string();
-        assert!(twice.starts_with("duplicate field `close`"), "{twice}");
-        let not_an_object = serde_json::from_str::<Labels>(r#""x""#).unwrap_err().to_string();
+        let wrong = parse_json::<Labels>(r#"{"close":5}"#).unwrap_err().to_string();
+        assert_eq!(wrong, "close: invalid type: integer `5`, expected a string");
+        let twice = parse_json::<Labels>(r#"{"close":"a","close":"b"}"#).unwrap_err().to_string();
+        assert_eq!(twice, "(catalog): duplicate field `close`");
+        let not_an_object = parse_json::<Labels>(r#""x""#).unwrap_err().to_string();
         assert!(not_an_object.contains("expected an object of labels"), "{not_an_object}");
         assert_eq!(Labels::all_names().len(), NAMES.len());
         assert_eq!(Labels::all_names()[0], "first_tool");
@@ -315,12 +299,12 @@ mod tests {
     fn dates_follow_the_labels() {
         let date = CalendarDate::parse("2026-11-24").unwrap();
         assert_eq!(Labels::default().date_text(date), "24 November 2026");
-        let german: Labels = serde_json::from_str(
+        let german: Labels = parse_json(
             r#"{"months":"Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember","date":"{day}. {month} {year}"}"#,
         )
         .unwrap();
         assert_eq!(german.date_text(date), "24. November 2026");
-        let short: Labels = serde_json::from_str(r#"{"months":"Jan"}"#).unwrap();
+        let short: Labels = parse_json(r#"{"months":"Jan"}"#).unwrap();
         assert_eq!(short.date_text(date), "24 November 2026", "missing month names fall back");
     }
 
@@ -335,12 +319,12 @@ mod tests {
     #[test]
     fn counts_with_a_plural_choice_follow_the_language() {
         let mut labels: Labels =
-            serde_json::from_str(r#"{"votes":"{count, plural, one {# голос} few {# голоса} other {# голосов}}","one_vote":"один голос"}"#)
+            parse_json(r#"{"votes":"{count, plural, one {# голос} few {# голоса} other {# голосов}}","one_vote":"один голос"}"#)
                 .unwrap();
         labels.plural_rule = PluralRule::for_language("ru");
         let said: Vec<String> = [1, 3, 5, 21].into_iter().map(|n| labels.votes_text(n)).collect();
         assert_eq!(said, ["1 голос", "3 голоса", "5 голосов", "21 голос"]);
-        let german: Labels = serde_json::from_str(r#"{"percent":"{percent} %"}"#).unwrap();
+        let german: Labels = parse_json(r#"{"percent":"{percent} %"}"#).unwrap();
         assert_eq!(german.percent_text(Some(100)), "100 %");
     }
 }

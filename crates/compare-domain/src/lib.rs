@@ -2,7 +2,9 @@
 //! its parsing and validation, the figures derived from it and the vote
 //! tally. The widget and the `validate-catalog` command share it.
 
+pub mod catalog_reader;
 pub mod date;
+pub mod json;
 pub mod labels;
 pub mod limits;
 pub mod model;

@@ -3,9 +3,12 @@
 //! Fields are deliberately permissive (plain strings and signed integers) so
 //! that a hand-written catalog with several mistakes parses, and validation
 //! can then report every mistake with its path instead of only the first.
-//! Unknown fields are ignored so that newer catalogs still load.
+//! Unknown fields are ignored so that newer catalogs still load (and the
+//! validator warns about each). The types read themselves with the reader
+//! in `catalog_reader`; their serde attributes serve the JSON Schema and
+//! the native tools that write catalogs.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 // The JSON Schema shipped as catalog.schema.json is derived from these types
 // (natively only): the `schemars` attributes state in the schema what
@@ -14,7 +17,7 @@ use serde::{Deserialize, Serialize};
 /// The catalog schema version this code reads.
 pub const SCHEMA_VERSION: i64 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Catalog {
     /// Schema version of the catalog; this widget reads version 1.
@@ -78,6 +81,9 @@ pub struct Catalog {
     pub share: bool,
 }
 
+/// What `share` is when left out (the reader's default too); the serde
+/// attribute that names it makes the field optional in the schema.
+#[allow(dead_code)]
 fn offered() -> bool {
     true
 }
@@ -86,7 +92,7 @@ fn is_offered(share: &bool) -> bool {
     *share
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Reviewer {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9._-]{1,64}$")))]
@@ -99,7 +105,7 @@ pub struct Reviewer {
     pub lens: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Tool {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9._-]{1,64}$")))]
@@ -134,7 +140,7 @@ pub struct Tool {
     pub reviews: Vec<Review>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Review {
     /// Id of a reviewer of the panel.
@@ -177,7 +183,7 @@ impl Review {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Comparison {
     /// The two tool ids, in display order.
@@ -198,7 +204,7 @@ pub struct Comparison {
     pub updated: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CallToAction {
     /// Small heading, e.g. "Weekly AI Tool Verdicts".

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::json::{self, ReadJson, UnknownField};
 use crate::limits::MAX_CATALOG_BYTES;
 use crate::model::Catalog;
 
@@ -39,45 +40,23 @@ pub fn parse_catalog(text: &str) -> Result<Catalog, ParseError> {
     parse_json(text)
 }
 
+/// Parses catalog text, also returning the fields it ignored because the
+/// catalog format has no such field (for the validator's warnings).
+pub fn parse_catalog_noting_unknown(text: &str) -> Result<(Catalog, Vec<UnknownField>), ParseError> {
+    json::read(checked(text)?)
+}
+
 /// Parses a catalog or one of its tool files, with the same size limit,
 /// byte order mark handling and error paths.
-pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
+pub fn parse_json<T: ReadJson>(text: &str) -> Result<T, ParseError> {
+    json::read(checked(text)?).map(|(value, _)| value)
+}
+
+fn checked(text: &str) -> Result<&str, ParseError> {
     if text.len() > MAX_CATALOG_BYTES {
         return Err(ParseError::TooLarge { bytes: text.len() });
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut reader).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        classify(inner, path)
-    })?;
-    reader.end().map_err(|err| classify(err, String::new()))?;
-    Ok(value)
-}
-
-fn classify(err: serde_json::Error, path: String) -> ParseError {
-    use serde_json::error::Category;
-    let (line, column) = (err.line(), err.column());
-    match err.classify() {
-        Category::Syntax | Category::Eof | Category::Io => ParseError::Syntax {
-            line,
-            column,
-            message: strip_position(&err.to_string()),
-        },
-        Category::Data => ParseError::Shape {
-            path: if path.is_empty() || path == "." { "(catalog)".into() } else { path },
-            message: strip_position(&err.to_string()),
-        },
-    }
-}
-
-/// serde_json appends " at line L column C"; the position is reported on its own.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message.to_string(),
-    }
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 #[cfg(test)]
@@ -159,7 +138,7 @@ mod tests {
         let known = format!(r#"{{"version":1,"tools":[{}]}}"#, nest("1"));
         assert_eq!(
             parse_catalog(&known).unwrap_err().to_string(),
-            "tools[0][0]: invalid type: sequence, expected a string"
+            "tools[0]: invalid type: sequence, expected struct Tool"
         );
     }
 

@@ -1,8 +1,10 @@
 //! The validator's report on one catalog text: what `validate-catalog`
 //! prints, kept here so that it is tested without spawning the command.
 
+use crate::json::{self, UnknownField};
 use crate::model::{Catalog, Tool};
-use crate::parse::{parse_catalog, parse_json};
+use crate::parse::{parse_catalog_noting_unknown, ParseError};
+use crate::text::closest;
 use crate::validate::{validate, validate_tool_file, Problem, Severity};
 
 /// What the validator found.
@@ -22,8 +24,9 @@ impl Report {
     /// Adds the problems of one tool file of a split catalog, each line
     /// prefixed with the file's name.
     pub fn add_tool_file(&mut self, catalog: &Catalog, file: &str, expected_id: &str, text: Result<String, String>) {
-        let problems = match text.and_then(|text| parse_json::<Tool>(&text).map_err(|err| err.to_string())) {
-            Ok(tool) => validate_tool_file(catalog, &tool, expected_id),
+        let read = |text: String| json::read::<Tool>(&text).map_err(|err: ParseError| err.to_string());
+        let problems: Vec<Problem> = match text.and_then(read) {
+            Ok((tool, unknown)) => unknown_field_warnings(&unknown).into_iter().chain(validate_tool_file(catalog, &tool, expected_id)).collect(),
             Err(message) => {
                 self.lines.push(format!("{file}: {message}"));
                 self.errors += 1;
@@ -49,6 +52,17 @@ impl Report {
         }
     }
 
+    /// The report with every warning counted as an error (`--strict`).
+    pub fn strict(self) -> Report {
+        let lines = self.lines.into_iter().map(|line| line.strip_prefix("warning: ").map(str::to_string).unwrap_or(line)).collect();
+        Report { lines, errors: self.errors + self.warnings, warnings: 0 }
+    }
+
+    /// The warnings, each line starting with `warning: `.
+    pub fn warning_lines(&self) -> impl Iterator<Item = &str> {
+        self.lines.iter().map(String::as_str).filter(|line| line.starts_with("warning: "))
+    }
+
     /// "catalog.json: 2 errors, 1 warning" or "catalog.json: valid (8 tools, 6 comparisons)".
     pub fn summary(&self, source: &str, tools: Option<(usize, usize)>) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -67,15 +81,32 @@ impl Report {
 /// Checks catalog text and returns the report plus, when it parsed, the
 /// catalog (a split catalog's tool files are checked with `add_tool_file`).
 pub fn check_catalog_text(text: &str) -> (Report, Option<Catalog>) {
-    let catalog = match parse_catalog(text) {
-        Ok(catalog) => catalog,
+    let (catalog, unknown) = match parse_catalog_noting_unknown(text) {
+        Ok(read) => read,
         Err(err) => {
             return (Report { lines: vec![err.to_string()], errors: 1, warnings: 0 }, None);
         }
     };
     let mut report = Report { lines: Vec::new(), errors: 0, warnings: 0 };
+    report.add(unknown_field_warnings(&unknown).iter(), None);
     report.add(validate(&catalog).iter(), None);
     (report, Some(catalog))
+}
+
+/// A warning for each field the reader ignored: catalogs stay forward
+/// compatible, but a typo (`taglin`) would otherwise lose its text silently.
+fn unknown_field_warnings(unknown: &[UnknownField]) -> Vec<Problem> {
+    unknown
+        .iter()
+        .map(|field| {
+            let name = field.path.rsplit('.').next().unwrap_or(&field.path);
+            let message = match closest(name, field.known) {
+                Some(known) => format!("unknown field, ignored; did you mean \"{known}\"?"),
+                None => "unknown field, ignored".to_string(),
+            };
+            Problem { severity: Severity::Warning, path: field.path.clone(), message }
+        })
+        .collect()
 }
 
 /// How many tools and comparisons a parsed catalog has, for the summary.
@@ -114,6 +145,29 @@ mod tests {
         );
         assert!(!report.passed());
         assert_eq!(report.summary("x.json", counts(catalog.as_ref())), "x.json: 3 errors, 1 warning");
+    }
+
+    #[test]
+    fn unknown_fields_are_warned_about_with_the_field_they_resemble() {
+        let text = include_str!("../../../public/catalog.json")
+            .replacen("\"tagline\"", "\"taglin\"", 1)
+            .replacen("\"baseline_votes\"", "\"baseline_vote\"", 1)
+            .replacen("\"version\"", "\"logo\": \"x.png\", \"version\"", 1);
+        let (report, catalog) = check_catalog_text(&text);
+        assert_eq!(
+            report.lines,
+            [
+                "warning: logo: unknown field, ignored",
+                r#"warning: tools[0].taglin: unknown field, ignored; did you mean "tagline"?"#,
+                r#"warning: comparisons[0].baseline_vote: unknown field, ignored; did you mean "baseline_votes"?"#,
+            ]
+        );
+        assert!(report.passed(), "warnings alone pass");
+        assert_eq!(report.summary("x.json", counts(catalog.as_ref())), "x.json: valid (8 tools, 6 comparisons), 3 warnings");
+        let strict = report.strict();
+        assert!(!strict.passed());
+        assert_eq!(strict.lines[0], "logo: unknown field, ignored");
+        assert_eq!(strict.summary("x.json", counts(catalog.as_ref())), "x.json: 3 errors, 0 warnings");
     }
 
     #[test]

@@ -174,7 +174,7 @@ mod tests {
         assert_eq!(verdict_line(&labels, a, portkey), "Only SmolLM3 has a panel verdict so far: 75% ship");
         assert_eq!(verdict_line(&labels, portkey, tool(&catalog, "litellm")), "No panel verdict yet for either tool");
         assert_eq!(verdict_line(&labels, a, a), "The panel is split evenly: 75% ship each");
-        let german: Labels = serde_json::from_str(r#"{"verdict_leans":"Das Panel neigt zu {tool}: {a} % gegen {b} %"}"#).unwrap();
+        let german: Labels = crate::parse::parse_json(r#"{"verdict_leans":"Das Panel neigt zu {tool}: {a} % gegen {b} %"}"#).unwrap();
         assert_eq!(verdict_line(&german, a, b), "Das Panel neigt zu Vercel AI Gateway: 100 % gegen 75 %");
     }
 

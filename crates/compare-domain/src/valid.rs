@@ -7,6 +7,7 @@ use std::fmt;
 use crate::plural::PluralRule;
 use crate::model::{Catalog, Comparison, Reviewer, Tool};
 use crate::parse::{parse_catalog, ParseError};
+use crate::text::fold_case;
 use crate::validate::{validate, validate_tool_file, Problem, Severity};
 
 /// Why a catalog cannot be shown.
@@ -121,7 +122,7 @@ impl ValidCatalog {
         let search_keys = catalog
             .tools
             .iter()
-            .map(|tool| format!("{} {}", tool.name, tool.category).to_lowercase())
+            .map(|tool| fold_case(&format!("{} {}", tool.name, tool.category)))
             .collect();
         Ok(ValidCatalog {
             catalog,
@@ -223,11 +224,12 @@ impl ValidCatalog {
         Resolved { pair, notice: None }
     }
 
-    /// Tools whose name or category contains `query` (case-insensitive),
+    /// Tools whose name or category contains `query` (case-insensitive, see
+    /// `fold_case`),
     /// names starting with it first, leaving out `exclude`. Returns at most
     /// `limit` tools and how many matched in all.
     pub fn filter_tools(&self, query: &str, exclude: Option<ToolRef>, limit: usize) -> (Vec<ToolRef>, usize) {
-        let query = query.trim().to_lowercase();
+        let query = fold_case(query.trim());
         let mut starts = Vec::new();
         let mut contains = Vec::new();
         let mut total = 0;

@@ -646,7 +646,7 @@ mod tests {
     #[test]
     fn a_tool_file_is_checked_against_the_catalog() {
         let catalog = parse_catalog(&with_tools(&format!("{A},{B}"))).unwrap();
-        let file: Tool = serde_json::from_str(
+        let file: Tool = crate::parse::parse_json(
             r#"{"id":"b","name":"B","link":"ftp://x","reviews":[{"reviewer":"builder","verdict":"ship"},{"reviewer":"nobody","verdict":"ship"}]}"#,
         )
         .unwrap();
@@ -671,9 +671,9 @@ mod tests {
     fn a_site_name_is_not_blank_and_the_share_control_can_be_turned_off() {
         let json = with_tools(&format!("{A},{B}")).replace("\"tools\"", r#""site_name":" ","share":false,"tools""#);
         assert_eq!(errors(&json), ["site_name: empty site name"]);
-        let catalog: Catalog = serde_json::from_str(&json).unwrap();
+        let catalog: Catalog = parse_catalog(&json).unwrap();
         assert!(!catalog.share);
-        let catalog: Catalog = serde_json::from_str(&with_tools(&format!("{A},{B}"))).unwrap();
+        let catalog: Catalog = parse_catalog(&with_tools(&format!("{A},{B}"))).unwrap();
         assert!(catalog.share, "the control is offered unless a catalog says otherwise");
     }
 

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use crate::json::{self, ReadJson, Reader};
+use crate::parse::ParseError;
 
 /// Version of the stored format; data of another version is replaced.
 pub const STORAGE_VERSION: u64 = 1;
@@ -36,11 +37,49 @@ pub struct VoteBook {
     next_seq: u64,
 }
 
-#[derive(Serialize, Deserialize)]
+/// The stored form: `{"version": 1, "votes": [["<id>|<id>", "<id>"], …]}`,
+/// pair key and tool id, oldest vote first. (`embed.js` reads it too, to
+/// show a stored vote on a pre-rendered card.)
 struct Stored {
-    version: u64,
-    /// Pair key → tool id, oldest vote first.
-    votes: Vec<(String, String)>,
+    version: i64,
+    votes: Vec<[String; 2]>,
+}
+
+impl ReadJson for Stored {
+    fn read_json(reader: &mut Reader) -> Result<Stored, ParseError> {
+        const FIELDS: &[&str] = &["version", "votes"];
+        let mut stored = Stored { version: 0, votes: Vec::new() };
+        let seen = reader.object("stored votes", FIELDS, |reader, field| {
+            match field {
+                0 => stored.version = reader.integer()?,
+                _ => {
+                    reader.array(|reader| {
+                        stored.votes.push(reader.pair(Reader::string)?);
+                        Ok(())
+                    })?;
+                }
+            }
+            Ok(())
+        })?;
+        reader.require(seen, FIELDS, &[0, 1])?;
+        Ok(stored)
+    }
+}
+
+/// Only the version of stored votes, whatever shape the rest has.
+struct VersionOnly(i64);
+
+impl ReadJson for VersionOnly {
+    fn read_json(reader: &mut Reader) -> Result<VersionOnly, ParseError> {
+        const FIELDS: &[&str] = &["version"];
+        let mut version = 0;
+        let seen = reader.object("stored votes", FIELDS, |reader, _| {
+            version = reader.integer()?;
+            Ok(())
+        })?;
+        reader.require(seen, FIELDS, &[0])?;
+        Ok(VersionOnly(version))
+    }
 }
 
 /// Why stored votes could not be read.
@@ -100,27 +139,33 @@ impl VoteBook {
     pub fn encode(&self) -> String {
         let mut votes: Vec<(&String, &(u64, String))> = self.votes.iter().collect();
         votes.sort_by_key(|(_, (seq, _))| *seq);
-        let stored = Stored {
-            version: STORAGE_VERSION,
-            votes: votes.into_iter().map(|(k, (_, t))| (k.clone(), t.clone())).collect(),
-        };
-        serde_json::to_string(&stored).expect("votes always encode")
+        let mut out = format!("{{\"version\":{STORAGE_VERSION},\"votes\":[");
+        for (i, (key, (_, tool))) in votes.into_iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('[');
+            json::write_string(&mut out, key);
+            out.push(',');
+            json::write_string(&mut out, tool);
+            out.push(']');
+        }
+        out.push_str("]}");
+        out
     }
 
     /// Reads stored votes. Entries that do not name one of their own pair's
     /// tools are dropped, so hand-edited or foreign data cannot confuse a tally.
     pub fn decode(text: &str) -> Result<VoteBook, DecodeError> {
-        #[derive(Deserialize)]
-        struct VersionOnly {
-            version: u64,
-        }
-        let version = serde_json::from_str::<VersionOnly>(text).map_err(|_| DecodeError::Corrupt)?.version;
+        let (VersionOnly(version), _) = json::read(text).map_err(|_| DecodeError::Corrupt)?;
+        let version = u64::try_from(version).map_err(|_| DecodeError::Corrupt)?;
         if version != STORAGE_VERSION {
             return Err(DecodeError::OtherVersion(version));
         }
-        let stored: Stored = serde_json::from_str(text).map_err(|_| DecodeError::Corrupt)?;
+        let (stored, _) = json::read::<Stored>(text).map_err(|_| DecodeError::Corrupt)?;
+        debug_assert_eq!(stored.version, STORAGE_VERSION as i64);
         let mut book = VoteBook::default();
-        for (key, tool) in stored.votes {
+        for [key, tool] in stored.votes {
             let Some((a, b)) = key.split_once('|') else { continue };
             if (tool == a || tool == b) && a != b && pair_key(a, b) == key {
                 book.votes.insert(key, (book.next_seq, tool));

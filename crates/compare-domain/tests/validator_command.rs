@@ -48,6 +48,29 @@ fn warnings_alone_do_not_fail() {
 }
 
 #[test]
+fn typos_in_field_names_are_warned_about_and_fail_with_strict() {
+    let catalog = include_str!("../../../public/catalog.json")
+        .replacen("\"tagline\"", "\"taglin\"", 1)
+        .replacen("\"baseline_votes\"", "\"baseline_vote\"", 1);
+    let path = temp_file("typos.json", &catalog);
+    let (code, out) = run(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[..2],
+        [
+            r#"warning: tools[0].taglin: unknown field, ignored; did you mean "tagline"?"#,
+            r#"warning: comparisons[0].baseline_vote: unknown field, ignored; did you mean "baseline_votes"?"#,
+        ]
+    );
+    assert!(lines[2].ends_with("typos.json: valid (8 tools, 6 comparisons), 2 warnings"), "{out}");
+    let (code, out) = run(&["--strict", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with(r#"tools[0].taglin: unknown field, ignored; did you mean "tagline"?"#), "{out}");
+    assert!(out.trim_end().ends_with("typos.json: 2 errors, 0 warnings"), "{out}");
+}
+
+#[test]
 fn a_missing_file_and_no_arguments_are_errors() {
     let (code, out) = run(&["/no/such/catalog.json"]);
     assert_eq!(code, 1);
