@@ -10,12 +10,14 @@ use gloo_net::http::{Request, Response};
 use wasm_bindgen::{closure::Closure, JsCast};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::ui::status::{FetchFailure, TIMEOUT_SECONDS};
+use crate::ui::fetch_failure::{CatalogFile, FetchFailure, Reason, TIMEOUT_SECONDS};
 
 pub async fn fetch_catalog(url: String) -> Result<Arc<ValidCatalog>, FetchFailure> {
-    let text = fetch_text(&url).await?;
+    let text = fetch_text(&url, CatalogFile::Catalog).await?;
     mark("tool-compare:catalog-received");
-    let loaded = load_catalog(&text).map(Arc::new).map_err(|error| FetchFailure::Catalog { url, error });
+    let loaded = load_catalog(&text)
+        .map(Arc::new)
+        .map_err(|error| FetchFailure { file: CatalogFile::Catalog, url, reason: Reason::Unusable(error) });
     mark("tool-compare:catalog-loaded");
     loaded
 }
@@ -27,10 +29,10 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Fetches `url` as text. The request goes out when this is called, not
-/// when the result is first awaited: a caller may start several before it
-/// draws anything.
-pub fn fetch_text(url: &str) -> impl Future<Output = Result<String, FetchFailure>> {
+/// Fetches `url`, the catalog's `file`, as text. The request goes out when
+/// this is called, not when the result is first awaited: a caller may
+/// start several before it draws anything.
+pub fn fetch_text(url: &str, file: CatalogFile) -> impl Future<Output = Result<String, FetchFailure>> {
     let url = url.to_string();
     let controller = web_sys::AbortController::new().ok();
     // Dropped on every way out of the future, which clears the timer.
@@ -42,7 +44,8 @@ pub fn fetch_text(url: &str) -> impl Future<Output = Result<String, FetchFailure
     async move {
         let _timeout = timeout;
         let timed_out = || controller.as_ref().is_some_and(|c| c.signal().aborted());
-        let network = |timed_out: bool| FetchFailure::Network { url: url.clone(), timed_out };
+        let failure = |reason| FetchFailure { file: file.clone(), url: url.clone(), reason };
+        let network = |timed_out: bool| failure(Reason::Network { timed_out });
         let response = match sent {
             Ok(sent) => sent.await.map_err(|_| network(timed_out()))?,
             Err(_) => return Err(network(false)),
@@ -51,17 +54,10 @@ pub fn fetch_text(url: &str) -> impl Future<Output = Result<String, FetchFailure
         // Refused before reading, so a huge file is never downloaded whole.
         let declared = response.headers().get("content-length").and_then(|n| n.parse::<usize>().ok());
         if let Some(bytes) = declared.filter(|&n| n > MAX_CATALOG_BYTES) {
-            return Err(FetchFailure::Catalog {
-                url: url.clone(),
-                error: LoadError::Parse(ParseError::TooLarge { bytes }),
-            });
+            return Err(failure(Reason::Unusable(LoadError::Parse(ParseError::TooLarge { bytes }))));
         }
         if !response.ok() {
-            return Err(FetchFailure::Http {
-                url: url.clone(),
-                status: response.status(),
-                status_text: response.status_text(),
-            });
+            return Err(failure(Reason::Http { status: response.status(), status_text: response.status_text() }));
         }
         // A body cut off mid-way fails here or, if the connection closed
         // cleanly, as a JSON syntax error at the end of the text.

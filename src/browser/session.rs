@@ -16,7 +16,7 @@ use leptos::task::spawn_local;
 
 use crate::browser::fetch::fetch_catalog;
 use crate::browser::vote_storage;
-use crate::ui::status::FetchFailure;
+use crate::ui::fetch_failure::FetchFailure;
 use crate::ui::tool_details::Detail;
 use crate::ui::votes::SharedBallot;
 

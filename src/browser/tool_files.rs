@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::browser::fetch::fetch_text;
 use crate::ui::state::ComparisonState;
-use crate::ui::status::FetchFailure;
+use crate::ui::fetch_failure::{CatalogFile, FetchFailure, Reason};
 use crate::ui::tool_details::{Detail, ToolDetails};
 
 /// Starts fetching the card's tools at once (while the card is drawn), and
@@ -51,9 +51,10 @@ fn fetch_tool(state: ComparisonState, tool: ToolRef) -> impl Future<Output = Res
     let url = web_sys::Url::new_with_base(&relative, &state.catalog_url.get_value())
         .map(|u| u.href())
         .unwrap_or(relative);
-    let text = fetch_text(&url);
+    let file = CatalogFile::Tool { name: catalog.tool(tool).name.clone() };
+    let text = fetch_text(&url, file.clone());
     async move {
         let text = text.await?;
-        catalog.load_tool_details(tool, &text).map_err(|error| FetchFailure::Catalog { url, error })
+        catalog.load_tool_details(tool, &text).map_err(|error| FetchFailure { file, url, reason: Reason::Unusable(error) })
     }
 }

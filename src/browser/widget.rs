@@ -13,7 +13,8 @@ use crate::browser::{page_url, share, tool_files, vote_storage};
 use crate::ui::comparison::Comparison;
 use crate::ui::ids::instance_prefix;
 use crate::ui::state::ComparisonState;
-use crate::ui::status::{Failure, FetchFailure, Loading};
+use crate::ui::fetch_failure::{CatalogFile, FetchFailure, Reason};
+use crate::ui::status::{Failure, Loading};
 use crate::ui::tool_details::ToolDetails;
 use crate::ui::votes::VoteState;
 
@@ -24,7 +25,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     provide_context(share::hooks(&config.widget_url, &catalog_url));
     let (body, language) = match config.refused_origin.clone() {
         Some(origin) => {
-            let failure = FetchFailure::Refused { url: config.catalog_url.clone(), origin };
+            let failure = FetchFailure { file: CatalogFile::Catalog, url: config.catalog_url.clone(), reason: Reason::Refused { origin } };
             (view! { <Failure failure retry=Callback::new(|()| {}) /> }.into_any(), Signal::stored(None))
         }
         None => {

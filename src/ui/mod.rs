@@ -8,6 +8,7 @@
 pub mod card;
 pub mod comparison;
 pub mod cta;
+pub mod fetch_failure;
 pub mod ids;
 pub mod page_hooks;
 pub mod picker;

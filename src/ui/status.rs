@@ -1,73 +1,14 @@
 //! What a widget shows while it has no card: loading, and a failure that
 //! names what failed, with "Try again".
 
-use std::fmt;
-
 use compare_domain::LoadError;
 use leptos::prelude::*;
 
+use crate::ui::fetch_failure::{FetchFailure, Reason};
 use crate::ui::page_hooks::PageHooks;
-
-/// A request is abandoned after this long, so a stalled network shows
-/// "Try again" instead of an endless spinner.
-pub const TIMEOUT_SECONDS: u32 = 15;
 
 /// How many validation problems the widget lists before "and N more".
 const PROBLEMS_SHOWN: usize = 5;
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum FetchFailure {
-    /// The server answered with an error status.
-    Http { url: String, status: u16, status_text: String },
-    /// No answer: offline, DNS, CORS refusal, or the timeout.
-    Network { url: String, timed_out: bool },
-    /// An answer that is not a usable catalog.
-    Catalog { url: String, error: LoadError },
-    /// A catalog from an origin the standalone page does not show.
-    Refused { url: String, origin: String },
-}
-
-impl FetchFailure {
-    /// Whether asking again can help (a refusal stays a refusal).
-    fn retryable(&self) -> bool {
-        !matches!(self, FetchFailure::Refused { .. })
-    }
-}
-
-impl fmt::Display for FetchFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FetchFailure::Http { url, status, status_text } => {
-                write!(f, "The catalog file {url} could not be loaded: the server answered HTTP {status}")?;
-                if !status_text.is_empty() {
-                    write!(f, " {status_text}")?;
-                }
-                f.write_str(".")
-            }
-            FetchFailure::Network { url, timed_out: true } => write!(
-                f,
-                "The catalog file {url} could not be loaded: no answer within {TIMEOUT_SECONDS} seconds."
-            ),
-            FetchFailure::Network { url, timed_out: false } => write!(
-                f,
-                "The catalog file {url} could not be loaded: the network request failed (offline, or blocked by the server's CORS settings)."
-            ),
-            FetchFailure::Catalog { url, error: LoadError::Parse(err) } => {
-                write!(f, "The catalog file {url} cannot be read: {err}.")
-            }
-            FetchFailure::Refused { url, origin } => write!(
-                f,
-                "The catalog file {url} is not shown: this page shows catalogs from its own site only, and this one comes from {origin}."
-            ),
-            FetchFailure::Catalog { url, error: LoadError::Invalid(problems) } => write!(
-                f,
-                "The catalog file {url} has {} problem{}:",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            ),
-        }
-    }
-}
 
 #[component]
 pub fn Loading() -> impl IntoView {
@@ -84,8 +25,8 @@ pub fn Failure(
     /// "Try again"; one callback type, so that the view is compiled once.
     retry: Callback<()>,
 ) -> impl IntoView {
-    let problems = match &failure {
-        FetchFailure::Catalog { error: LoadError::Invalid(problems), .. } => problems.clone(),
+    let problems = match &failure.reason {
+        Reason::Unusable(LoadError::Invalid(problems)) => problems.clone(),
         _ => Vec::new(),
     };
     let hidden = problems.len().saturating_sub(PROBLEMS_SHOWN);

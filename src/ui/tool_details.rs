@@ -10,7 +10,7 @@ use compare_domain::{Pair, Tool, ToolRef};
 use leptos::prelude::*;
 
 use crate::ui::state::ComparisonState;
-use crate::ui::status::FetchFailure;
+use crate::ui::fetch_failure::FetchFailure;
 
 #[derive(Clone)]
 pub enum Detail {

@@ -78,7 +78,7 @@ export async function distAllowingCatalogsFrom(origins) {
   const copy = await mkdtemp(join(tmpdir(), 'tool-compare-dist-'));
   await cp(DIST, copy, { recursive: true });
   const index = join(copy, 'index.html');
-  const setting = '<meta name="tool-compare-catalog-origins" content="" />';
+  const setting = '<meta name="tool-compare-catalog-origins" content="">';
   const html = await readFile(index, 'utf8');
   if (!html.includes(setting)) throw new Error('index.html has no catalog-origins setting');
   await writeFile(index, html.replace(setting, setting.replace('content=""', `content="${origins.join(' ')}"`)));

@@ -68,7 +68,12 @@ test('a tool file that fails names itself, and "Try again" recovers', async () =
   await page.goto(`${server.url}?catalog=/split/catalog.json&a=litellm&b=portkey`);
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 15000 });
-  assert.match(await alert.innerText(), /tools\/portkey\.json could not be loaded: the server answered HTTP 503/);
+  // Named as the tool's own file, not as the catalog.
+  assert.match(
+    await alert.innerText(),
+    /The file of Portkey, http:\/\/127\.0\.0\.1:\d+\/split\/tools\/portkey\.json, could not be loaded: the server answered HTTP 503/,
+  );
+  assert.doesNotMatch(await alert.innerText(), /catalog file/);
   portkeyAvailable = true;
   await alert.getByRole('button', { name: 'Try again' }).click();
   await waitForCard(page, 'LiteLLM vs Portkey');
