@@ -66,6 +66,11 @@ if [ "$("$TOOLS/binaryen/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk
   npm install --silent --no-audit --no-fund --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION" >/dev/null
 fi
 
+if ! command -v java >/dev/null; then
+  say "installing Java for the HTML checker (vnu)"
+  apt_install default-jre-headless
+fi
+
 if ! command -v chromium >/dev/null; then
   say "installing Chromium for the browser tests"
   apt_install chromium
@@ -73,7 +78,7 @@ fi
 
 E2E="$ROOT/tests/e2e"
 if [ ! -d "$E2E/node_modules/playwright-core" ] || [ "$E2E/package-lock.json" -nt "$E2E/node_modules/.package-lock.json" ]; then
-  say "installing the browser-test driver (playwright-core)"
+  say "installing the browser-test tools (playwright-core, axe-core, the HTML checker, Lighthouse)"
   npm ci --silent --no-audit --no-fund --prefix "$E2E" >/dev/null
 fi
 

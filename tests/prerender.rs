@@ -142,3 +142,32 @@ fn the_snippet_command_warns_about_unknown_fields_and_still_renders() {
     );
     assert!(String::from_utf8(out.stdout).unwrap().contains("<h2"));
 }
+
+/// The release build's pages, written by `prerender site` into a folder
+/// that holds what Trunk leaves there: the page template, the catalog and
+/// the bundle's file names.
+fn site_pages(catalog: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("tool-compare-site-{}-{}", std::process::id(), catalog.len()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), include_str!("../index.html")).unwrap();
+    std::fs::write(dir.join("catalog.json"), catalog).unwrap();
+    std::fs::write(dir.join("tool-compare-0123_bg.wasm"), "").unwrap();
+    std::fs::write(dir.join("tool-compare-0123.js"), "").unwrap();
+    tool_compare::prerender::site::build(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn pages_name_an_absolute_canonical_address_only_where_the_site_is_known() {
+    let bundled = include_str!("../public/catalog.json");
+    let with_site = bundled.replacen("\"version\": 1,", "\"version\": 1, \"site_url\": \"https://widgets.example.com/compare/\",", 1);
+    assert_ne!(with_site, bundled);
+    let page = std::fs::read_to_string(site_pages(&with_site).join("litellm-vs-portkey.html")).unwrap();
+    assert!(page.contains(r#"<link rel="canonical" href="https://widgets.example.com/compare/litellm-vs-portkey.html">"#), "{page}");
+    assert!(page.contains(r#"<meta property="og:url" content="https://widgets.example.com/compare/litellm-vs-portkey.html">"#));
+    assert!(page.contains(r#"<meta property="og:image" content="https://widgets.example.com/compare/previews/litellm-vs-portkey.png">"#));
+    assert!(page.contains(r#"<link rel="icon" href="./icon.svg" type="image/svg+xml">"#));
+
+    let page = std::fs::read_to_string(site_pages(bundled).join("litellm-vs-portkey.html")).unwrap();
+    assert!(!page.contains("rel=\"canonical\"") && !page.contains("og:url"), "{page}");
+}

@@ -53,8 +53,14 @@ pub fn build(dir: &Path) -> Result<Written, String> {
     let bundle = Bundle::find(dir)?;
     let template_path = dir.join("index.html");
     let template = fs::read_to_string(&template_path).map_err(|err| format!("{}: {err}", template_path.display()))?;
-    let template = PageTemplate::new(&template, &css, &bundle)?;
+    let template = PageTemplate::new(&template, &css)?;
 
+    if loaded.catalog.catalog().site_url.is_none() {
+        eprintln!(
+            "prerender: the catalog has no site_url, so the pages have no canonical link or og:url and their preview \
+             images are named by relative addresses; set it to where dist/ is published"
+        );
+    }
     let curated = loaded.catalog.curated_pairs();
     let default = loaded.catalog.default_pair();
     write("index.html", template.page(&loaded, default, None)?.as_bytes())?;
@@ -110,27 +116,23 @@ impl Bundle {
     }
 }
 
-/// Trunk's `index.html` with what every page shares: the style sheet,
-/// `embed.js` (which starts the widget when the card is near and the
-/// browser idle, or at the first interaction), and the widget's code,
-/// fetched at low priority beside the style sheets: the page's card is
-/// always in view, and on a phone's link the download takes most of the
-/// time until the first tap can take effect.
+/// Trunk's `index.html` with what every page shares: the style sheet and
+/// `embed.js` (which fetches the widget's code once the card has shown and
+/// starts it when the browser is idle, or at the first interaction). No
+/// preload of the Wasm from the page's head: it would save ~300 ms until a
+/// phone reader's first tap takes effect, but Lighthouse then counts the
+/// Wasm into the largest contentful paint (2.0 s instead of 0.9 s;
+/// bench/README.md).
 struct PageTemplate {
     html: String,
     site_title: String,
 }
 
 impl PageTemplate {
-    fn new(trunk_html: &str, css: &str, bundle: &Bundle) -> Result<PageTemplate, String> {
+    fn new(trunk_html: &str, css: &str) -> Result<PageTemplate, String> {
         let site_title = between(trunk_html, "<title>", "</title>").ok_or("the page template has no <title>")?.trim().to_string();
         let head = format!(
-            "<link rel=\"stylesheet\" href=\"./{css}\">\n    \
-             <script type=\"module\" src=\"./embed.js\"></script>\n    \
-             <link rel=\"preload\" href=\"./{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" fetchpriority=\"low\">\n    \
-             <link rel=\"modulepreload\" href=\"./{js}\" fetchpriority=\"low\">\n  ",
-            wasm = bundle.wasm,
-            js = bundle.js,
+            "<link rel=\"stylesheet\" href=\"./{css}\">\n    <script type=\"module\" src=\"./embed.js\"></script>\n  "
         );
         // Trunk leaves its build instruction when it injects no script.
         let html = match between(trunk_html, "<link data-trunk rel=\"rust\"", ">") {
@@ -180,8 +182,7 @@ impl PageTemplate {
         let image = absolute(&preview_file(loaded, own));
         let alt = self.preview(loaded, own)?.alt_text();
         let mut meta = format!(
-            "<link rel=\"canonical\" href=\"{canonical}\">\n    \
-             <meta property=\"og:type\" content=\"website\">\n    \
+            "<meta property=\"og:type\" content=\"website\">\n    \
              <meta property=\"og:title\" content=\"{og_title}\">\n    \
              <meta property=\"og:description\" content=\"{description}\">\n    \
              <meta property=\"og:site_name\" content=\"{site}\">\n    \
@@ -193,7 +194,6 @@ impl PageTemplate {
              <meta name=\"twitter:card\" content=\"summary_large_image\">\n    \
              <meta name=\"twitter:image\" content=\"{image}\">\n    \
              <meta name=\"twitter:image:alt\" content=\"{alt}\">\n  ",
-            canonical = escape(&canonical),
             og_title = escape(&labels.fill(labels.pair_title(), &[("a", &a.name), ("b", &b.name)])),
             description = escape(&description),
             site = escape(self.site_name(loaded)),
@@ -202,8 +202,11 @@ impl PageTemplate {
             height = preview::HEIGHT,
             alt = escape(&alt),
         );
+        // A canonical address must be absolute (a relative one fails search
+        // engines' checks): without `site_url` the pages name none.
         if catalog.site_url.is_some() {
-            meta = format!("<meta property=\"og:url\" content=\"{}\">\n    {meta}", escape(&canonical));
+            let canonical = escape(&canonical);
+            meta = format!("<link rel=\"canonical\" href=\"{canonical}\">\n    <meta property=\"og:url\" content=\"{canonical}\">\n    {meta}");
         }
         let html = replace_between(&self.html, "<title>", "</title>", &escape(&title))?;
         let html = replace_between(&html, "<meta name=\"description\" content=\"", "\"", &escape(&description))?;

@@ -7,7 +7,7 @@ import { LIVE, PRERENDERED, hostPagePolicy, policyViolations, policyWatchedPage,
 
 /** The policy README.md tells site owners the standalone page works under. */
 const STANDALONE_POLICY =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
 
 let widgets, blog, browser;
 
