@@ -23,6 +23,11 @@ pub struct WidgetConfig {
     pub owns_page_url: bool,
     /// The origin of a catalog the standalone page refuses to show.
     pub refused_origin: Option<String>,
+    /// The standalone page (also as an iframe embed): its `<h1>` names the pair shown.
+    pub names_page_heading: bool,
+    /// The pair a standalone page stands for when its address names none:
+    /// a curated pair's own page's (see `page_url::requested_pair`).
+    pub page_pair: RequestedPair,
 }
 
 /// Beside the page, so the bundle works from any sub-path of any host.
@@ -43,6 +48,8 @@ impl WidgetConfig {
             theme: ArcRwSignal::new(theme),
             owns_page_url,
             refused_origin: None,
+            names_page_heading: false,
+            page_pair: (None, None),
         }
     }
 
@@ -54,13 +61,15 @@ impl WidgetConfig {
         let get = |name: &str| params.get(name).filter(|v| !v.is_empty());
         let catalog = get("catalog").unwrap_or_else(|| DEFAULT_CATALOG.to_string());
         let refused_origin = page_url::refused_catalog_origin(&catalog);
+        // Only the bundled catalog's pages carry a pre-rendered card.
+        let page_pair = if get("catalog").is_none() { page_url::prerendered_pair() } else { (None, None) };
         let config = WidgetConfig::new(
             catalog,
             page_url::absolute_url("./"),
-            (get("a"), get("b")),
+            page_url::requested_pair(&page_pair),
             Theme::parse(get("theme").as_deref()),
             !page_url::is_iframe_embed(),
         );
-        WidgetConfig { refused_origin, ..config }
+        WidgetConfig { refused_origin, names_page_heading: true, page_pair, ..config }
     }
 }

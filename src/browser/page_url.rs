@@ -1,6 +1,7 @@
 //! The standalone page's address: `?a=<id>&b=<id>` names the pair, and
 //! every other parameter (`catalog`, `theme`, `embed`) is carried along.
 
+use crate::browser::config::RequestedPair;
 use web_sys::UrlSearchParams;
 
 pub struct Params(UrlSearchParams);
@@ -58,6 +59,35 @@ pub fn site_title() -> String {
         .flatten()
         .and_then(|el| el.get_attribute("data-site-title"))
         .unwrap_or_else(|| document.title())
+}
+
+/// The pair the standalone page's address asks for. A curated pair's own
+/// page (`<a>-vs-<b>.html`) names its pair in its pre-rendered card, not
+/// in its address: the address without `?a=&b=` stands for that pair.
+pub fn requested_pair(page_pair: &RequestedPair) -> RequestedPair {
+    let params = params();
+    let get = |name: &str| params.get(name).filter(|v| !v.is_empty());
+    match (get("a"), get("b")) {
+        (None, None) => page_pair.clone(),
+        asked => asked,
+    }
+}
+
+/// The pair of the card pre-rendered into the standalone page, if any.
+pub fn prerendered_pair() -> RequestedPair {
+    let card = leptos::prelude::document().query_selector("[data-tool-compare-page] .tcw[data-tc-prerendered]").ok().flatten();
+    match card {
+        Some(card) => (card.get_attribute("data-a"), card.get_attribute("data-b")),
+        None => (None, None),
+    }
+}
+
+/// The standalone page's `<h1>` (visually hidden: the card's own heading
+/// shows the pair) says which pair the page shows.
+pub fn set_page_heading(text: &str) {
+    if let Ok(Some(heading)) = leptos::prelude::document().query_selector("h1.tc-page-title") {
+        heading.set_text_content(Some(text));
+    }
 }
 
 /// Where a site owner lists the other origins whose catalogs the standalone

@@ -92,7 +92,13 @@ fn LoadedWidget(
     provide_context(details);
     follow_requested_pair(state, config.requested.clone());
     if config.owns_page_url {
-        follow_page_url(state, config.requested.clone());
+        follow_page_url(state, config.requested.clone(), config.page_pair.clone());
+    }
+    if config.names_page_heading {
+        Effect::new(move |_| {
+            let pair = state.pair.get();
+            page_url::set_page_heading(&state.fill(|l| l.pair_title(), &[("a", &state.tool_name(pair.a)), ("b", &state.tool_name(pair.b))]));
+        });
     }
     view! { <Comparison curated_as_links=config.owns_page_url /> }
 }
@@ -112,7 +118,7 @@ fn follow_requested_pair(state: ComparisonState, requested: ArcRwSignal<Requeste
 
 /// Keeps `?a=&b=` in the address bar and follows back/forward; the page
 /// title names the pair, so history entries and tabs say what they show.
-fn follow_page_url(state: ComparisonState, requested: ArcRwSignal<RequestedPair>) {
+fn follow_page_url(state: ComparisonState, requested: ArcRwSignal<RequestedPair>, page_pair: RequestedPair) {
     let site_title = page_url::site_title();
     Effect::new(move |first_run_done: Option<()>| {
         let pair = state.pair.get();
@@ -123,8 +129,7 @@ fn follow_page_url(state: ComparisonState, requested: ArcRwSignal<RequestedPair>
         }
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let params = page_url::params();
-        requested.set((params.get("a"), params.get("b")));
+        requested.set(page_url::requested_pair(&page_pair));
     });
     on_cleanup(move || handle.remove());
 }

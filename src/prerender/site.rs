@@ -167,6 +167,7 @@ impl PageTemplate {
         let labels = &catalog.labels;
         let [a, b] = [loaded.full_tool(pair.a)?, loaded.full_tool(pair.b)?];
         let title = page_title(labels, &a.name, &b.name, &self.site_title);
+        let pair_title = labels.fill(labels.pair_title(), &[("a", &a.name), ("b", &b.name)]);
         let description = labels.fill(
             labels.page_description(),
             &[("a", &a.name), ("b", &b.name), ("verdict", &verdict_line(labels, &a, &b))],
@@ -194,7 +195,7 @@ impl PageTemplate {
              <meta name=\"twitter:card\" content=\"summary_large_image\">\n    \
              <meta name=\"twitter:image\" content=\"{image}\">\n    \
              <meta name=\"twitter:image:alt\" content=\"{alt}\">\n  ",
-            og_title = escape(&labels.fill(labels.pair_title(), &[("a", &a.name), ("b", &b.name)])),
+            og_title = escape(&pair_title),
             description = escape(&description),
             site = escape(self.site_name(loaded)),
             image = escape(&image),
@@ -209,6 +210,8 @@ impl PageTemplate {
             meta = format!("<link rel=\"canonical\" href=\"{canonical}\">\n    <meta property=\"og:url\" content=\"{canonical}\">\n    {meta}");
         }
         let html = replace_between(&self.html, "<title>", "</title>", &escape(&title))?;
+        // The page's (visually hidden) heading names the pair it shows.
+        let html = replace_between(&html, "<h1 class=\"tc-page-title\">", "</h1>", &escape(&pair_title))?;
         let html = replace_between(&html, "<meta name=\"description\" content=\"", "\"", &escape(&description))?;
         let html = insert_before(&html, "</head>", &meta)?;
         let card = render_card(loaded, pair, Theme::Auto, Placement::Page)?;
@@ -216,32 +219,14 @@ impl PageTemplate {
     }
 }
 
-/// `embed.js` with this build's hashed file names and card fragments.
+/// `embed.js` with this build's hashed file names and card fragments
+/// (`scripts/post-build.sh` then minifies it).
 fn embed_js(bundle: &Bundle, css: &str, cards: &str) -> String {
-    without_comments(EMBED_JS)
+    EMBED_JS
         .replace("__WIDGET_JS__", &format!("./{}", bundle.js))
         .replace("__WIDGET_WASM__", &format!("./{}", bundle.wasm))
         .replace("__STYLESHEET__", &format!("./{css}"))
         .replace("'__CARDS__'", &format!("{{ {cards} }}"))
-}
-
-/// The script without its comment lines and indentation: every reader
-/// downloads it, before the card when there is no pre-rendered card. Only
-/// whole-line comments go, so no string or code can be cut.
-fn without_comments(js: &str) -> String {
-    let mut out = String::with_capacity(js.len());
-    let mut in_block = false;
-    for line in js.lines().map(str::trim) {
-        if in_block {
-            in_block = !line.ends_with("*/");
-        } else if line.starts_with("/*") {
-            in_block = !line.ends_with("*/");
-        } else if !line.is_empty() && !line.starts_with("//") {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out
 }
 
 /// A JSON string literal (also a JavaScript one).

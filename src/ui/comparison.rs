@@ -48,8 +48,8 @@ pub fn Comparison(curated_as_links: bool) -> impl IntoView {
                     {..waiting(state)}
                     on:click=move |_| state.choose_pair(state.pair.get_untracked().swapped())
                 >
-                    <span aria-hidden="true">"⇄ "</span>
-                    {state.label(|l| l.swap_tools())}
+                    <span aria-hidden="true">"⇄"</span>
+                    <span class="tcw-swap-text">" " {state.label(|l| l.swap_tools())}</span>
                 </button>
                 <Picker label=state.label(|l| l.second_tool()) side=Side::B />
             </div>

@@ -1,7 +1,7 @@
 // The seed comparison as a reader sees it on the standalone page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withServerAndBrowser, newPage, openSeedCard } from './harness.mjs';
+import { withServerAndBrowser, newPage, openSeedCard, LIVE } from './harness.mjs';
 
 const env = withServerAndBrowser();
 
@@ -91,4 +91,36 @@ test('the scorecard has one row per reviewer with their verdicts', async () => {
     'The Business Reader: skip / ship',
     "The User's Advocate: not reviewed / ship",
   ]);
+});
+
+test("a pair's page shows its pair once live too, names it in its h1, and on a phone its first screen shows the comparison", async () => {
+  for (const javaScriptEnabled of [false, true]) {
+    const page = await newPage(env.browser, { viewport: { width: 360, height: 740 }, javaScriptEnabled });
+    await page.goto(`${env.server.url}vercel-ai-gateway-vs-litellm.html`);
+    const card = page.locator(javaScriptEnabled ? LIVE : '.tcw');
+    await card.getByRole('heading', { level: 2, name: 'Vercel AI Gateway vs LiteLLM' }).waitFor();
+    assert.equal(await page.locator('h1').textContent(), 'Vercel AI Gateway vs LiteLLM');
+    // Title, verdict and both tools' panel figures, above the fold.
+    for (const part of [card.locator('h2'), card.locator('.tcw-verdict-line'), ...[0, 1].map((i) => card.locator('.tcw-fact dd').nth(i * 3))]) {
+      const box = await part.boundingBox();
+      assert.ok(box && box.y + box.height <= 740, `${await part.textContent()} ends at ${box && box.y + box.height} px`);
+    }
+    if (javaScriptEnabled) {
+      // The controls come first but keep to one row: pickers with the swap between them.
+      const pickers = await card.getByRole('combobox').evaluateAll((boxes) => boxes.map((b) => Math.round(b.getBoundingClientRect().top)));
+      assert.equal(pickers.length, 2);
+      assert.equal(new Set(pickers).size, 1, 'both pickers on one row');
+    }
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'no horizontal scrolling');
+  }
+  // The live page's h1 follows the pair the reader picks.
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}vercel-ai-gateway-vs-litellm.html`);
+  await page.locator(LIVE).getByRole('button', { name: 'Swap tools' }).click();
+  await page.locator(LIVE).getByRole('heading', { level: 2, name: 'LiteLLM vs Vercel AI Gateway' }).waitFor();
+  assert.equal(await page.locator('h1').textContent(), 'LiteLLM vs Vercel AI Gateway');
+  // Back to the page's own address, which names no pair: the page's pair, not the catalog's default.
+  await page.goBack();
+  await page.locator(LIVE).getByRole('heading', { level: 2, name: 'Vercel AI Gateway vs LiteLLM' }).waitFor();
+  assert.equal(await page.locator('h1').textContent(), 'Vercel AI Gateway vs LiteLLM');
 });

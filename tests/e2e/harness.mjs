@@ -32,14 +32,15 @@ const TYPES = {
  * files are sent compressed to browsers that accept it, as static hosts do
  * (the benchmarks measure with it; the tests read sizes from dist/).
  */
-export async function serveStatic({ root = DIST, prefix = SUB_PATH, extra = {}, headers = {}, gzip = false } = {}) {
+export async function serveStatic({ root = DIST, prefix = SUB_PATH, extra = {}, headers = {}, gzip = false, favicon = true } = {}) {
   const compressed = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (extra[path]) return extra[path](req, res);
     // The browser's own request for the site's icon: a site has one at
     // its root, and the pages link none (a strict policy would refuse it).
-    if (path === '/favicon.ico') return res.writeHead(204).end();
+    // (`favicon: false` answers 404, as a host without one does.)
+    if (path === '/favicon.ico' && favicon) return res.writeHead(204).end();
     if (!path.startsWith(prefix)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
