@@ -2,7 +2,8 @@
 # The performance benchmark (not part of the tests): builds the release,
 # generates synthetic catalogs, measures in headless Chromium and writes
 # bench/results/latest.json and latest.md, then the pre-rendered cards'
-# figures (bench/results/prerender.{json,md}). BENCH_RUNS=N changes the
+# figures (bench/results/prerender.{json,md}), the phone profile's
+# (phone.{json,md}) and Lighthouse's (lighthouse.{json,md}). BENCH_RUNS=N changes the
 # runs; BENCH_BEFORE=<dist of an older build> also measures that build's
 # pages in the same run.
 set -euo pipefail
@@ -20,3 +21,5 @@ say "measuring (takes a few minutes)"
 node bench/bench.mjs "$ROOT/dist" "$CATALOGS" "$ROOT/bench/results"
 node bench/prerender.mjs "$ROOT/dist" "$ROOT/bench/results" ${BENCH_BEFORE:+--before "$BENCH_BEFORE"}
 node bench/widgets-memory.mjs "$ROOT/dist" "$CATALOGS/cat10000.json"
+node bench/phone.mjs "$ROOT/dist" "$ROOT/bench/results" ${BENCH_BEFORE:+--before "$BENCH_BEFORE"}
+node bench/lighthouse.mjs "$ROOT/dist" "$ROOT/bench/results"
