@@ -25,6 +25,11 @@ export const BUNDLE = {
   stylesheet: '__STYLESHEET__',
   /** Card fragments of the bundled catalog's curated pairs, by "idA idB". */
   cards: '__CARDS__',
+  /**
+   * What this script says by itself, in the bundled catalog's language;
+   * a card carries its own catalog's (`data-tc-messages`).
+   */
+  messages: '__MESSAGES__',
 };
 
 const SELECTOR = '[data-tool-compare]';
@@ -36,7 +41,6 @@ const MAX_FRAME_HEIGHT = 20000;
 const HEIGHT_MESSAGE = 'tool-compare:height';
 const HEIGHT_REQUEST = 'tool-compare:height-request';
 const READY_EVENT = 'tool-compare:ready';
-const LOADING = 'Loading the comparison…';
 /** How close to the viewport a card starts its widget. */
 const NEAR = '800px 0px';
 /**
@@ -315,16 +319,32 @@ function messageBox(text, role = 'status') {
   return box;
 }
 
+/**
+ * The texts this script shows in `host`'s widget: from its card (whose
+ * catalog's labels the build or the Wasm wrote there), else the bundled
+ * catalog's.
+ */
+function messagesOf(host) {
+  const card = (host.shadowRoot ?? host).querySelector('.tcw[data-tc-messages]');
+  try {
+    return { ...BUNDLE.messages, ...JSON.parse(card?.dataset.tcMessages ?? '{}') };
+  } catch {
+    return BUNDLE.messages;
+  }
+}
+
 /** Tells the reader the widget's code could not start, with "Try again". */
-const startFailure = (error, retry) =>
-  failureBox(`The comparison widget could not start: ${error?.message ?? error}`, retry);
+const startFailure = (host, error, retry) => {
+  const said = messagesOf(host);
+  return failureBox(said, said.start_failed.replace('{reason}', error?.message ?? error), retry);
+};
 
 /** An alert with a "Try again" button that calls `retry`. */
-function failureBox(text, retry) {
+function failureBox(said, text, retry) {
   const box = messageBox(text, 'alert');
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = 'Try again';
+  button.textContent = said.try_again;
   button.style.marginLeft = '0.5em';
   button.addEventListener('click', () => {
     box.remove();
@@ -419,7 +439,7 @@ function watch(el) {
     waitForReader(el);
     return;
   }
-  placeholder(el, LOADING);
+  placeholder(el, messagesOf(el).loading);
   const fragment = fragmentFor(el);
   if (fragment) {
     // The widget's code downloads beside the fragment, not after it.
@@ -469,7 +489,7 @@ async function mount(el) {
     state.widget = undefined;
     if (error instanceof WebAssembly.RuntimeError) return crashed(el);
     const card = el.shadowRoot.querySelector(PRERENDERED);
-    const box = startFailure(error, () => mount(el));
+    const box = startFailure(el, error, () => mount(el));
     // A pre-rendered card stays readable; the message goes above it.
     if (card) card.before(box);
     else placeholder(el, '').replaceWith(box);
@@ -504,8 +524,9 @@ function changed(el, attribute) {
     card.dataset.theme = themeOf(el);
   } else if (card) {
     // The pre-rendered card shows another pair: the widget draws this one.
+    const said = messagesOf(el);
     state.cancel();
-    placeholder(el, LOADING);
+    placeholder(el, said.loading);
     mount(el);
   }
 }
@@ -540,7 +561,7 @@ function startPage(page) {
   const start = () => {
     fetchEarly();
     return loadRuntime().then(() => (pageRunning = true), (error) => {
-      const box = startFailure(error, start);
+      const box = startFailure(page, error, start);
       card = page.querySelector(PRERENDERED);
       if (card) card.before(box);
       else page.replaceChildren(box);
@@ -557,7 +578,7 @@ function startPage(page) {
     const loading = document.createElement('p');
     loading.className = 'tc-placeholder';
     loading.setAttribute('role', 'status');
-    loading.textContent = LOADING;
+    loading.textContent = messagesOf(page).loading;
     page.replaceChildren(loading);
     start();
   }
@@ -585,18 +606,18 @@ function preloadCatalog(url) {
  * starting every stopped widget on a fresh instance.
  */
 function crashed(host) {
-  const text = 'The comparison widget stopped because of an internal error.';
+  const said = messagesOf(host);
   const state = embeds.get(host);
   if (state) {
     // Never called again: the page may still change its attributes.
     state.widget = undefined;
-    placeholder(host, '').replaceWith(failureBox(text, () => {
-      placeholder(host, LOADING);
+    placeholder(host, '').replaceWith(failureBox(said, said.stopped, () => {
+      placeholder(host, said.loading);
       mount(host);
     }));
   } else if (host.matches(PAGE_SELECTOR)) {
     pageRunning = false;
-    host.replaceChildren(failureBox(text, () => startPage(host)));
+    host.replaceChildren(failureBox(said, said.stopped, () => startPage(host)));
   }
 }
 

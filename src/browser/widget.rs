@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use compare_domain::labels::Labels;
 use compare_domain::ValidCatalog;
 use leptos::prelude::*;
 
@@ -23,21 +24,26 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let theme = config.theme.clone();
     let catalog_url = page_url::absolute_url(&config.catalog_url);
     provide_context(share::hooks(&config.widget_url, &catalog_url));
-    let (body, language) = match config.refused_origin.clone() {
+    let (body, catalog_texts) = match config.refused_origin.clone() {
         Some(origin) => {
             let failure = FetchFailure { file: CatalogFile::Catalog, url: config.catalog_url.clone(), reason: Reason::Refused { origin } };
-            (view! { <Failure failure retry=Callback::new(|()| {}) /> }.into_any(), Signal::stored(None))
+            let labels = Labels::default();
+            (view! { <Failure failure labels retry=Callback::new(|()| {}) /> }.into_any(), Signal::stored(None))
         }
         None => {
             let session = session::open(&catalog_url);
             let load = session.load.clone();
             // The card speaks its catalog's language (for screen readers,
             // hyphens and quotes), whatever the host page's is.
-            let language = {
+            // With the texts embed.js says by itself (if the widget stops).
+            let catalog_texts = {
                 let load = load.clone();
                 Signal::derive(move || {
                     load.with(|load| match load {
-                        Load::Ready(catalog) => catalog.catalog().language.clone(),
+                        Load::Ready(catalog) => {
+                            let catalog = catalog.catalog();
+                            Some((catalog.language.clone(), catalog.labels.script_messages()))
+                        }
                         _ => None,
                     })
                 })
@@ -47,7 +53,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             // the catalog; the last one to leave releases it.
             let session = StoredValue::new_local(session);
             let body = (move || match load.get() {
-                Load::Loading => view! { <Loading /> }.into_any(),
+                Load::Loading => view! { <Loading labels=Labels::default() /> }.into_any(),
                 Load::Ready(catalog) => {
                     let details = ToolDetails::over(tool_files.clone());
                     let ballot = session.with_value(|s| s.ballot.clone());
@@ -56,15 +62,21 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                 }
                 Load::Failed(failure) => {
                     let retry = Callback::new(move |()| session.with_value(|s| s.start()));
-                    view! { <Failure failure retry /> }.into_any()
+                    // The catalog could not be read: its labels are unknown.
+                    view! { <Failure failure labels=Labels::default() retry /> }.into_any()
                 }
             })
             .into_any();
-            (body, language)
+            (body, catalog_texts)
         }
     };
     view! {
-        <div class="tcw" lang=move || language.get() data-theme=move || theme.get().as_str()>
+        <div
+            class="tcw"
+            lang=move || catalog_texts.get().and_then(|(language, _)| language)
+            data-theme=move || theme.get().as_str()
+            data-tc-messages=move || catalog_texts.get().map(|(_, messages)| messages)
+        >
             {body}
         </div>
     }

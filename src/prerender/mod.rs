@@ -151,6 +151,7 @@ fn draw_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: Placem
     let catalog = loaded.catalog.clone();
     let (a, b) = (catalog.tool(pair.a).id.clone(), catalog.tool(pair.b).id.clone());
     let language = catalog.catalog().language.clone();
+    let messages = catalog.catalog().labels.script_messages();
     let owner = Owner::new();
     let html = owner.with(move || {
         provide_context(ComparisonState {
@@ -176,7 +177,7 @@ fn draw_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: Placem
             fetch_tools: Arc::new(|_, _, _| {}),
         });
         view! {
-            <div class="tcw" lang=language data-theme=theme.as_str() data-tc-prerendered="" data-a=a data-b=b>
+            <div class="tcw" lang=language data-theme=theme.as_str() data-tc-prerendered="" data-a=a data-b=b data-tc-messages=messages>
                 <Comparison curated_as_links=placement == Placement::Page />
             </div>
         }

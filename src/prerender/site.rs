@@ -76,7 +76,8 @@ pub fn build(dir: &Path) -> Result<Written, String> {
         let (a, b) = ids(&loaded, pair);
         cards.push(format!("{}: {}", json_string(&format!("{a} {b}")), json_string(&file)));
     }
-    write("embed.js", embed_js(&bundle, &css, &cards.join(", ")).as_bytes())?;
+    let messages = loaded.catalog.catalog().labels.script_messages();
+    write("embed.js", embed_js(&bundle, &css, &cards.join(", "), &messages).as_bytes())?;
     Ok(Written { pages: curated.len() + 1, fragments: cards.len(), previews: curated.len() })
 }
 
@@ -221,8 +222,9 @@ impl PageTemplate {
 
 /// `embed.js` with this build's hashed file names and card fragments
 /// (`scripts/post-build.sh` then minifies it).
-fn embed_js(bundle: &Bundle, css: &str, cards: &str) -> String {
+fn embed_js(bundle: &Bundle, css: &str, cards: &str, messages: &str) -> String {
     EMBED_JS
+        .replace("'__MESSAGES__'", messages)
         .replace("__WIDGET_JS__", &format!("./{}", bundle.js))
         .replace("__WIDGET_WASM__", &format!("./{}", bundle.wasm))
         .replace("__STYLESHEET__", &format!("./{css}"))

@@ -23,6 +23,7 @@ pub fn Card() -> impl IntoView {
     let details = expect_context::<ToolDetails>();
     let heading_id = state.id("heading");
     let hooks = use_context::<PageHooks>();
+    let labels = move || state.catalog.with_value(|c| c.catalog().labels.clone());
     move || {
         let pair = state.pair.get();
         match (details.get(state, pair.a), details.get(state, pair.b)) {
@@ -31,13 +32,13 @@ pub fn Card() -> impl IntoView {
                 state.catalog.with_value(|catalog| card_view(state, catalog, pair, a, b, heading_id)).into_any()
             }
             (Detail::Failed(failure), _) | (_, Detail::Failed(failure)) => view! {
-                <Failure failure retry={
+                <Failure failure labels=labels() retry={
                     let hooks = hooks.clone();
                     Callback::new(move |()| retry_tool_files(details, state, pair, hooks.as_ref()))
                 } />
             }
             .into_any(),
-            _ => view! { <Loading /> }.into_any(),
+            _ => view! { <Loading labels=labels() /> }.into_any(),
         }
     }
 }

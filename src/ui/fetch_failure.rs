@@ -1,8 +1,7 @@
 //! Why a file of the catalog could not be shown: which file, at which
 //! address, and what went wrong, in words that say what failed.
 
-use std::fmt;
-
+use compare_domain::labels::Labels;
 use compare_domain::LoadError;
 
 /// A request is abandoned after this long, so a stalled network shows
@@ -42,37 +41,83 @@ impl FetchFailure {
     pub fn retryable(&self) -> bool {
         !matches!(self.reason, Reason::Refused { .. })
     }
-}
 
-impl fmt::Display for FetchFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let url = &self.url;
-        match &self.file {
-            CatalogFile::Catalog => write!(f, "The catalog file {url}")?,
-            CatalogFile::Tool { name } => write!(f, "The file of {name}, {url},")?,
-        }
+    /// What the reader is told, in the words of `labels` (the catalog's,
+    /// or the English defaults when the catalog itself failed).
+    pub fn message(&self, labels: &Labels) -> String {
+        let url = self.url.as_str();
+        let file = match &self.file {
+            CatalogFile::Catalog => labels.fill(labels.catalog_file(), &[("url", url)]),
+            CatalogFile::Tool { name } => labels.fill(labels.tool_file(), &[("tool", name), ("url", url)]),
+        };
+        let say = |template: &str, blanks: &[(&str, &str)]| {
+            let mut values = vec![("file", file.as_str())];
+            values.extend_from_slice(blanks);
+            labels.fill(template, &values)
+        };
         match &self.reason {
             Reason::Http { status, status_text } => {
-                write!(f, " could not be loaded: the server answered HTTP {status}")?;
-                if !status_text.is_empty() {
-                    write!(f, " {status_text}")?;
-                }
-                f.write_str(".")
+                say(labels.failed_http(), &[("status", format!("{status} {status_text}").trim_end())])
             }
             Reason::Network { timed_out: true } => {
-                write!(f, " could not be loaded: no answer within {TIMEOUT_SECONDS} seconds.")
+                say(labels.failed_timeout(), &[("seconds", &TIMEOUT_SECONDS.to_string())])
             }
-            Reason::Network { timed_out: false } => f.write_str(
-                " could not be loaded: the network request failed (offline, or blocked by the server's CORS settings).",
-            ),
-            Reason::Unusable(LoadError::Parse(err)) => write!(f, " cannot be read: {err}."),
+            Reason::Network { timed_out: false } => say(labels.failed_network(), &[]),
+            Reason::Unusable(LoadError::Parse(err)) => say(labels.failed_unreadable(), &[("error", &err.to_string())]),
             Reason::Unusable(LoadError::Invalid(problems)) => {
-                write!(f, " has {} problem{}:", problems.len(), if problems.len() == 1 { "" } else { "s" })
+                say(labels.failed_invalid(), &[("count", &problems.len().to_string())])
             }
-            Reason::Refused { origin } => write!(
-                f,
-                " is not shown: this page shows catalogs from its own site only, and this one comes from {origin}."
-            ),
+            Reason::Refused { origin } => say(labels.failed_refused(), &[("origin", origin)]),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use compare_domain::parse_catalog;
+
+    fn german() -> Labels {
+        parse_catalog(include_str!("../../examples/catalog.de.json")).unwrap().labels
+    }
+
+    #[test]
+    fn messages_name_the_file_that_failed_and_why() {
+        let english = Labels::default();
+        let missing = FetchFailure {
+            file: CatalogFile::Catalog,
+            url: "https://w.example/catalog.json".into(),
+            reason: Reason::Http { status: 404, status_text: "Not Found".into() },
+        };
+        assert_eq!(
+            missing.message(&english),
+            "The catalog file https://w.example/catalog.json could not be loaded: the server answered HTTP 404 Not Found."
+        );
+        let tool = FetchFailure {
+            file: CatalogFile::Tool { name: "Portkey".into() },
+            url: "https://w.example/tools/portkey.json".into(),
+            reason: Reason::Network { timed_out: true },
+        };
+        assert_eq!(
+            tool.message(&english),
+            "The file of Portkey, https://w.example/tools/portkey.json, could not be loaded: no answer within 15 seconds."
+        );
+        assert_eq!(
+            tool.message(&german()),
+            "Die Datei zu Portkey (https://w.example/tools/portkey.json) konnte nicht geladen werden: keine Antwort innerhalb von 15 Sekunden."
+        );
+    }
+
+    #[test]
+    fn a_count_of_problems_takes_the_languages_plural() {
+        let problems = |n: usize| FetchFailure {
+            file: CatalogFile::Catalog,
+            url: "k.json".into(),
+            reason: Reason::Unusable(LoadError::Invalid(
+                (0..n).map(|_| compare_domain::Problem { severity: compare_domain::Severity::Error, path: "x".into(), message: "y".into() }).collect(),
+            )),
+        };
+        assert_eq!(problems(1).message(&Labels::default()), "The catalog file k.json has 1 problem:");
+        assert_eq!(problems(3).message(&german()), "Die Katalogdatei k.json hat 3 Probleme:");
     }
 }

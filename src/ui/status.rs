@@ -1,6 +1,7 @@
 //! What a widget shows while it has no card: loading, and a failure that
 //! names what failed, with "Try again".
 
+use compare_domain::labels::Labels;
 use compare_domain::LoadError;
 use leptos::prelude::*;
 
@@ -10,11 +11,12 @@ use crate::ui::page_hooks::PageHooks;
 /// How many validation problems the widget lists before "and N more".
 const PROBLEMS_SHOWN: usize = 5;
 
+/// `labels`: the catalog's, or the English defaults while it loads.
 #[component]
-pub fn Loading() -> impl IntoView {
+pub fn Loading(labels: Labels) -> impl IntoView {
     view! {
         <div class="tcw-loading" aria-busy="true">
-            <p role="status">"Loading the comparison…"</p>
+            <p role="status">{labels.loading().to_string()}</p>
         </div>
     }
 }
@@ -22,6 +24,8 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn Failure(
     failure: FetchFailure,
+    /// The catalog's labels, or the English defaults when the catalog itself failed.
+    labels: Labels,
     /// "Try again"; one callback type, so that the view is compiled once.
     retry: Callback<()>,
 ) -> impl IntoView {
@@ -36,8 +40,8 @@ pub fn Failure(
     }
     view! {
         <div class="tcw-failure" role="alert">
-            <p class="tcw-failure-title">"The comparison could not be shown"</p>
-            <p class="tcw-failure-message">{failure.to_string()}</p>
+            <p class="tcw-failure-title">{labels.failure_title().to_string()}</p>
+            <p class="tcw-failure-message">{failure.message(&labels)}</p>
             {(!problems.is_empty())
                 .then(|| {
                     view! {
@@ -55,7 +59,8 @@ pub fn Failure(
                                     }
                                 })
                                 .collect_view()}
-                            {(hidden > 0).then(|| view! { <li>"…and " {hidden} " more"</li> })}
+                            {(hidden > 0)
+                                .then(|| view! { <li>{labels.fill(labels.more_problems(), &[("count", &hidden.to_string())])}</li> })}
                         </ul>
                     }
                 })}
@@ -63,7 +68,7 @@ pub fn Failure(
                 .then(|| {
                     view! {
                         <button type="button" class="tcw-button" on:click=move |_| retry.run(())>
-                            "Try again"
+                            {labels.try_again().to_string()}
                         </button>
                     }
                 })}

@@ -398,6 +398,23 @@ test('a click alone on a card far below the fold starts it and is done once the 
   assert.deepEqual(page.errors, []);
 });
 
+test("embed.js says what it says by itself in the card's language: a German card whose widget cannot start", async () => {
+  const page = await newPage(browser);
+  page.expectErrors(/status of 404 \(Not Found\)/, /Failed to fetch|404/);
+  await page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/embed.js?deployed=*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${blog.origin}/german-live.html`);
+  const host = page.locator('[data-tool-compare]');
+  await host.locator(PRERENDERED).getByRole('heading', { level: 2, name: 'SmolLM3 vs. Vercel AI Gateway' }).waitFor();
+  await host.locator('[data-tc-key="vote-0"]').focus();
+  const alert = host.getByRole('alert');
+  await alert.waitFor({ timeout: 15000 });
+  assert.match(await alert.innerText(), /^Das Vergleichs-Widget konnte nicht starten: /);
+  assert.equal(await alert.getByRole('button').innerText(), 'Erneut versuchen');
+  // The card stays readable under the message.
+  assert.equal(await host.locator(PRERENDERED).count(), 1);
+});
+
 // (axe needs script to run, so the page runs embed.js while its Wasm is held.)
 test('a pre-rendered card has no axe violations before the Wasm arrives', async () => {
   const axe = await readFile(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');

@@ -214,6 +214,54 @@ labels! {
     months = "January,February,March,April,May,June,July,August,September,October,November,December";
     /// {day}, {month}, {year}
     date = "{day} {month} {year}";
+    /// While the widget's code or a file of the catalog loads
+    loading = "Loading the comparison…";
+    failure_title = "The comparison could not be shown";
+    try_again = "Try again";
+    /// {count}: how many more problems the list leaves out
+    more_problems = "…and {count} more";
+    /// {url}: the catalog's address; the failure messages below call it {file}
+    catalog_file = "The catalog file {url}";
+    /// {tool}: a tool's name; {url}: the address of its own file (split catalogs)
+    tool_file = "The file of {tool}, {url},";
+    /// {file}; {status}: the server's answer, e.g. "404 Not Found"
+    failed_http = "{file} could not be loaded: the server answered HTTP {status}.";
+    /// {file}; {seconds}
+    failed_timeout = "{file} could not be loaded: no answer within {seconds} seconds.";
+    failed_network = "{file} could not be loaded: the network request failed (offline, or blocked by the server's CORS settings).";
+    /// {file}; {error}: what is wrong with it, in the validator's words
+    failed_unreadable = "{file} cannot be read: {error}.";
+    /// {file}; {count}: how many problems, listed under the message
+    failed_invalid = "{file} has {count, plural, one {# problem} other {# problems}}:";
+    /// {file}; {origin}: where the refused catalog comes from
+    failed_refused = "{file} is not shown: this page shows catalogs from its own site only, and this one comes from {origin}.";
+    /// {reason}: the browser's words for what failed (embed.js)
+    start_failed = "The comparison widget could not start: {reason}";
+    /// After an internal error (embed.js)
+    stopped = "The comparison widget stopped because of an internal error.";
+}
+
+impl Labels {
+    /// The texts `embed.js` shows by itself (while loading, when the
+    /// widget's code cannot start or has stopped), as a JSON object that
+    /// the cards carry in `data-tc-messages`.
+    pub fn script_messages(&self) -> String {
+        let mut out = String::from("{");
+        for (i, (name, text)) in
+            [("loading", self.loading()), ("start_failed", self.start_failed()), ("stopped", self.stopped()), ("try_again", self.try_again())]
+                .into_iter()
+                .enumerate()
+        {
+            if i > 0 {
+                out.push(',');
+            }
+            crate::json::write_string(&mut out, name);
+            out.push(':');
+            crate::json::write_string(&mut out, text);
+        }
+        out.push('}');
+        out
+    }
 }
 
 impl Labels {
