@@ -9,12 +9,12 @@
 // Start-up is broken down by phase from resource timing and the widget's
 // performance marks.
 // Usage: node bench/phone.mjs <dist> <results dir> [--before <dist>] [--name <file stem>]
-import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
+import { writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serveStatic } from '../tests/e2e/harness.mjs';
+import { blogPage, seedEmbed, seedTwin, twinSite } from './twins.mjs';
 
 const { positionals, values: options } = parseArgs({
   allowPositionals: true,
@@ -63,32 +63,16 @@ function watchCard() {
 }
 
 async function main() {
-  const root = await mkdtemp(join(tmpdir(), 'tool-compare-phone-'));
-  await cp(dist, root, { recursive: true });
-  const withoutScript = (html) => html.replace(/<script type="module" src="\.\/embed\.js"><\/script>/, '');
-  for (const page of ['index.html', 'smollm3-vs-vercel-ai-gateway.html']) {
-    await writeFile(join(root, `twin-${page}`), withoutScript(await readFile(join(root, page), 'utf8')));
-  }
-  const styleSheet = (await readFile(join(root, 'embed.js'), 'utf8')).match(/widget-[0-9a-f]+\.css/)[0];
-  const fragment = await readFile(join(root, 'cards/smollm3-vs-vercel-ai-gateway.html'), 'utf8');
+  const site = await twinSite(dist);
   const cors = { 'access-control-allow-origin': '*' };
-  const widget = await serveStatic({ root, headers: cors, gzip: true });
+  const widget = await serveStatic({ root: site.root, headers: cors, gzip: true });
   const before = options.before && (await serveStatic({ root: options.before, headers: cors, gzip: true }));
-  const blogPage = (body) => (req, res) =>
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>A blog post</title><link rel="icon" href="data:,"></head>
-<body><h1>A blog post</h1><p>Some words before the comparison.</p>${body}<p>And after it.</p></body></html>`);
-  const embedOf = (server) =>
-    `<div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div><script type="module" src="${server?.url}embed.js"></script>`;
   const blog = await serveStatic({
     prefix: '/none/',
     extra: {
-      '/embed.html': blogPage(embedOf(widget)),
-      '/embed-before.html': blogPage(embedOf(before)),
-      '/twin.html': blogPage(
-        `<div data-tool-compare><template shadowrootmode="open"><link rel="stylesheet" href="${widget.url}${styleSheet}">${fragment}</template></div>`,
-      ),
+      '/embed.html': blogPage(seedEmbed(widget.url)),
+      '/embed-before.html': blogPage(seedEmbed(before?.url)),
+      '/twin.html': blogPage(seedTwin(widget.url, site)),
     },
   });
   const pair = 'smollm3-vs-vercel-ai-gateway.html';
@@ -197,7 +181,7 @@ async function main() {
     await widget.close();
     await before?.close();
     await blog.close();
-    await rm(root, { recursive: true, force: true });
+    await rm(site.root, { recursive: true, force: true });
   }
   const report = { date: new Date().toISOString().slice(0, 10), runs: RUNS, profile: PHONE, chromium: browser.version(), results };
   await writeFile(join(resultsDir, `${options.name}.json`), JSON.stringify(report, null, 2) + '\n');

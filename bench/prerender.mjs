@@ -7,12 +7,12 @@
 // With a build from before the pre-render (`--before <dist>`), its pages
 // are measured in the same run against the same twins.
 // Usage: node bench/prerender.mjs <dist> <results dir> [--before <dist>]
-import { cp, mkdtemp, readdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { readFile, writeFile, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serveStatic } from '../tests/e2e/harness.mjs';
+import { blogPage, seedEmbed, seedTwin, twinSite } from './twins.mjs';
 
 const [dist, resultsDir, beforeFlag, beforeDist] = process.argv.slice(2);
 if (beforeFlag && (beforeFlag !== '--before' || !beforeDist)) throw new Error('usage: prerender.mjs <dist> <results> [--before <dist>]');
@@ -50,35 +50,16 @@ function watchCard() {
 async function main() {
   // A copy of dist/ with the static twins beside the pages, so that they
   // load the same style sheet by the same relative address.
-  const root = await mkdtemp(join(tmpdir(), 'tool-compare-bench-'));
-  await cp(dist, root, { recursive: true });
-  const withoutScript = (html) => html.replace(/<script type="module" src="\.\/embed\.js"><\/script>/, '');
-  for (const page of ['index.html', 'smollm3-vs-vercel-ai-gateway.html']) {
-    await writeFile(join(root, `twin-${page}`), withoutScript(await readFile(join(root, page), 'utf8')));
-  }
-  const styleSheet = (await readdir(root)).find((name) => /^widget-.*\.css$/.test(name));
-  const fragment = await readFile(join(root, 'cards/smollm3-vs-vercel-ai-gateway.html'), 'utf8');
-
+  const site = await twinSite(dist);
+  const root = site.root;
   const widget = await serveStatic({ root, headers: { 'access-control-allow-origin': '*' } });
   const before = beforeDist && (await serveStatic({ root: beforeDist, headers: { 'access-control-allow-origin': '*' } }));
-  const blogPage = (body) => (req, res) =>
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>A blog post</title><link rel="icon" href="data:,"></head>
-<body><h1>A blog post</h1><p>Some words before the comparison.</p>${body}<p>And after it.</p></body></html>`);
   const blog = await serveStatic({
     prefix: '/none/',
     extra: {
-      '/embed.html': blogPage(
-        `<div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div><script type="module" src="${widget.url}embed.js"></script>`,
-      ),
-      '/embed-before.html': blogPage(
-        `<div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div><script type="module" src="${before?.url}embed.js"></script>`,
-      ),
-      // The twin: the same card in a declarative shadow root, no script.
-      '/twin.html': blogPage(
-        `<div data-tool-compare><template shadowrootmode="open"><link rel="stylesheet" href="${widget.url}${styleSheet}">${fragment}</template></div>`,
-      ),
+      '/embed.html': blogPage(seedEmbed(widget.url)),
+      '/embed-before.html': blogPage(seedEmbed(before?.url)),
+      '/twin.html': blogPage(seedTwin(widget.url, site)),
     },
   });
   const scenarios = [

@@ -11,21 +11,7 @@ impl ReadJson for Catalog {
             "version", "title", "intro", "reviewers", "tools", "comparisons", "cta", "labels", "language", "site_url",
             "tool_details", "site_name", "share", "$schema",
         ];
-        let mut c = Catalog {
-            version: 0,
-            title: String::new(),
-            intro: String::new(),
-            reviewers: Vec::new(),
-            tools: Vec::new(),
-            comparisons: Vec::new(),
-            cta: None,
-            labels: Default::default(),
-            language: None,
-            site_url: None,
-            tool_details: None,
-            site_name: None,
-            share: true,
-        };
+        let mut c = Catalog::default();
         let seen = r.object("struct Catalog", FIELDS, |r, field| {
             match field {
                 0 => c.version = r.integer()?,

@@ -81,9 +81,30 @@ pub struct Catalog {
     pub share: bool,
 }
 
-/// What `share` is when left out (the reader's default too); the serde
-/// attribute that names it makes the field optional in the schema.
-#[allow(dead_code)]
+/// A catalog of this version with nothing in it: every optional field as
+/// a catalog that leaves it out has it.
+impl Default for Catalog {
+    fn default() -> Catalog {
+        Catalog {
+            version: SCHEMA_VERSION,
+            title: String::new(),
+            intro: String::new(),
+            reviewers: Vec::new(),
+            tools: Vec::new(),
+            comparisons: Vec::new(),
+            cta: None,
+            labels: Default::default(),
+            language: None,
+            site_url: None,
+            tool_details: None,
+            site_name: None,
+            share: offered(),
+        }
+    }
+}
+
+/// What `share` is when left out; the serde attribute that names it makes
+/// the field optional in the schema.
 fn offered() -> bool {
     true
 }

@@ -36,13 +36,7 @@ pub fn synthetic_catalog(tools: usize) -> Catalog {
         reviewers,
         tools,
         comparisons,
-        cta: None,
-        labels: Default::default(),
-        language: None,
-        site_url: None,
-        tool_details: None,
-        site_name: None,
-        share: true,
+        ..Catalog::default()
     }
 }
 

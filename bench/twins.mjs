@@ -1,0 +1,41 @@
+// What the benchmarks of pre-rendered cards share: a copy of dist/ with a
+// static twin beside each page (the same card and style sheet, no script),
+// and a blog page around a card.
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+
+/** Pages whose twins `twin-<page>` are written beside them. */
+const PAGES = ['index.html', 'smollm3-vs-vercel-ai-gateway.html'];
+
+/**
+ * A copy of `dist` with the twins, the name of its style sheet and the
+ * seed pair's card fragment (for the script embed's twin: the card in a
+ * declarative shadow root, which is also what the snippet command makes).
+ */
+export async function twinSite(dist) {
+  const root = await mkdtemp(join(tmpdir(), 'tool-compare-twins-'));
+  await cp(dist, root, { recursive: true });
+  const withoutScript = (html) => html.replace(/<script type="module" src="\.\/embed\.js"><\/script>/, '');
+  for (const page of PAGES) {
+    await writeFile(join(root, `twin-${page}`), withoutScript(await readFile(join(root, page), 'utf8')));
+  }
+  const styleSheet = (await readdir(root)).find((name) => /^widget-.*\.css$/.test(name));
+  const fragment = await readFile(join(root, 'cards/smollm3-vs-vercel-ai-gateway.html'), 'utf8');
+  return { root, styleSheet, fragment };
+}
+
+/** A handler serving a blog post with `body` between two paragraphs. */
+export const blogPage = (body) => (req, res) =>
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>A blog post</title><link rel="icon" href="data:,"></head>
+<body><h1>A blog post</h1><p>Some words before the comparison.</p>${body}<p>And after it.</p></body></html>`);
+
+/** The script embed of the seed pair from the widget served at `url`. */
+export const seedEmbed = (url) =>
+  `<div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div><script type="module" src="${url}embed.js"></script>`;
+
+/** The script embed's twin: the seed card in a declarative shadow root. */
+export const seedTwin = (url, { styleSheet, fragment }) =>
+  `<div data-tool-compare><template shadowrootmode="open"><link rel="stylesheet" href="${url}${styleSheet}">${fragment}</template></div>`;
