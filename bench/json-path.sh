@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
 cd "$ROOT"
 OUT="$(mktemp -d)"
-wasm_flags cargo build -q --release --target wasm32-unknown-unknown --bin tool-compare --features csr,bench-json
+wasm_flags cargo build -q --release --target wasm32-unknown-unknown --bin tool-compare --no-default-features --features csr,bench-json
 wasm-bindgen --target web --out-dir "$OUT" target/wasm32-unknown-unknown/release/tool-compare.wasm
 wasm-opt -Oz --low-memory-unused --converge "$OUT/tool-compare_bg.wasm" -o "$OUT/tool-compare-0000000000000000_bg.wasm"
 mv "$OUT/tool-compare.js" "$OUT/tool-compare-0000000000000000.js"

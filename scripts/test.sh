@@ -9,10 +9,9 @@ LOG="$(mktemp -d)"
 native=fail browser=fail build=fail
 native_passed=0 native_failed=0 browser_passed=0 browser_failed=0
 
-say "native tests (cargo test), the domain and the pre-render"
-# Two runs: the widget's components compile natively only with `ssr`.
-if cargo test --workspace --exclude tool-compare 2>&1 | tee "$LOG/native.txt" &&
-  cargo test -p tool-compare --features ssr 2>&1 | tee -a "$LOG/native.txt"; then native=ok; fi
+say "native tests (cargo test: the domain and the pre-render) and cargo clippy"
+if cargo test 2>&1 | tee "$LOG/native.txt" &&
+  cargo clippy --quiet --all-targets -- -D warnings; then native=ok; fi
 native_passed=$(awk '/^test result:/ { s += $4 } END { print s + 0 }' "$LOG/native.txt")
 native_failed=$(awk '/^test result:/ { s += $6 } END { print s + 0 }' "$LOG/native.txt")
 

@@ -4,11 +4,14 @@
 //! `csr`); `prerender` renders them natively to HTML (feature `ssr`): the
 //! snippet command and the pages and card fragments of the release build.
 
-#[cfg(not(feature = "ssr"))]
+// The browser glue needs Wasm-only crates (gloo-net, send_wrapper): a
+// native build without `ssr` (plain `cargo check`) compiles the components
+// alone.
+#[cfg(all(target_arch = "wasm32", not(feature = "ssr")))]
 pub mod browser;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod ui;
 
-#[cfg(not(feature = "ssr"))]
+#[cfg(all(target_arch = "wasm32", not(feature = "ssr")))]
 pub use browser::{embed::mount_embed, embed::EmbeddedWidget, start_standalone_page};

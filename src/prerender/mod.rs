@@ -77,7 +77,7 @@ impl LoadedCatalog {
     }
 
     fn details(&self, pair: Pair) -> Result<ToolDetails, String> {
-        let details = ToolDetails::new();
+        let details = ToolDetails::default();
         for tool in [pair.a, pair.b] {
             details.set(tool, Detail::Ready(Arc::new(self.full_tool(tool)?)));
         }
@@ -170,7 +170,7 @@ fn draw_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: Placem
         provide_context(VoteState::new(SharedBallot::new(Ballot::open(store))));
         provide_context(details);
         provide_context(PageHooks {
-            pair_href: Arc::new(|a, b| pair_page_file(a, b)),
+            pair_href: Arc::new(pair_page_file),
             // Effects never run while rendering to HTML, and both tools
             // were read before: neither is ever called.
             shown: Arc::new(|_| {}),

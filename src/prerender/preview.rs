@@ -257,7 +257,7 @@ mod tests {
         assert_eq!(fitting_size("SmolLM3", Weight::Bold, 400.0, 56.0, 34.0), 56.0);
         let long = "An Extraordinarily Long Tool Name For Testing";
         let size = fitting_size(long, Weight::Bold, 400.0, 56.0, 34.0);
-        assert!(size < 56.0 && size >= 34.0);
+        assert!((34.0..56.0).contains(&size));
         let line = text_line(long, 0.0, 0.0, size, Weight::Bold, TEXT, 400.0);
         assert!(line.contains('…'), "{line}");
     }

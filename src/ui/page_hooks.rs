@@ -9,12 +9,15 @@ use compare_domain::Pair;
 use crate::ui::state::ComparisonState;
 use crate::ui::tool_details::ToolDetails;
 
+/// Makes the address of a pair from its two tool ids.
+pub type PairHref = Arc<dyn Fn(&str, &str) -> String + Send + Sync>;
+
 #[derive(Clone)]
 pub struct PageHooks {
     /// The address of a curated pair (tool ids) where curated pairs are
     /// links: the live page's own address naming the pair, or a
     /// pre-rendered page's neighbour.
-    pub pair_href: Arc<dyn Fn(&str, &str) -> String + Send + Sync>,
+    pub pair_href: PairHref,
     /// Called once a complete card (`true`) or a failure (`false`) is in
     /// the document.
     pub shown: Arc<dyn Fn(bool) + Send + Sync>,

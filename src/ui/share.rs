@@ -11,13 +11,16 @@ use crate::ui::prerender_mode::waiting;
 use crate::ui::share_code::{Published, SharedPair};
 use crate::ui::state::ComparisonState;
 
+/// Writes text to the clipboard, then tells the callback whether it did.
+pub type CopyText = Arc<dyn Fn(String, Box<dyn FnOnce(bool)>) + Send + Sync>;
+
 /// What only the browser can do for the panel; the live widget provides it
 /// by context.
 #[derive(Clone)]
 pub struct ShareHooks {
     pub published: Published,
     /// Writes text to the clipboard, then says whether that worked.
-    pub copy: Arc<dyn Fn(String, Box<dyn FnOnce(bool)>) + Send + Sync>,
+    pub copy: CopyText,
     /// Opens the device's share sheet with a title and a link; `None`
     /// where the browser has none.
     pub share_sheet: Option<Arc<dyn Fn(String, String) + Send + Sync>>,

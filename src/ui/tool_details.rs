@@ -25,11 +25,13 @@ pub struct ToolDetails {
     pub(crate) loaded: RwSignal<HashMap<ToolRef, Detail>>,
 }
 
-impl ToolDetails {
-    pub fn new() -> ToolDetails {
+impl Default for ToolDetails {
+    fn default() -> ToolDetails {
         ToolDetails { loaded: RwSignal::new(HashMap::new()) }
     }
+}
 
+impl ToolDetails {
     /// A view over a cache shared with other widgets of the same catalog.
     pub fn over(cache: ArcRwSignal<HashMap<ToolRef, Detail>>) -> ToolDetails {
         ToolDetails { loaded: cache.into() }
