@@ -21,6 +21,12 @@ if wasm_flags trunk build --release --offline >"$LOG/build.txt" 2>&1; then
   tail -n 1 "$LOG/build.txt"
 fi
 
+say "development build (target/dev-dist: what scripts/serve.sh serves, with panic messages)"
+if [ "$build" = ok ] && ! wasm_dev_flags trunk build --offline --dist target/dev-dist >"$LOG/dev-build.txt" 2>&1; then
+  build=fail
+  cat "$LOG/dev-build.txt" >&2
+fi
+
 if [ "$build" = ok ]; then
   say "browser tests against dist/ (headless Chromium)"
   if (cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs) 2>&1 | tee "$LOG/browser.txt"; then browser=ok; fi
@@ -31,7 +37,7 @@ else
 fi
 
 echo
-say "native: $native ($native_passed passed, $native_failed failed); release build: $build; browser: $browser ($browser_passed passed, $browser_failed failed)"
+say "native: $native ($native_passed passed, $native_failed failed); release and development builds: $build; browser: $browser ($browser_passed passed, $browser_failed failed)"
 build_failed=$([ "$build" = ok ] && echo 0 || echo 1)
 echo "$((native_passed + browser_passed)) passed, $((native_failed + browser_failed + build_failed)) failed"
 [ "$native" = ok ] && [ "$build" = ok ] && [ "$browser" = ok ]

@@ -19,3 +19,10 @@ wasm_flags() {
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components" \
     "$@"
 }
+
+# Development builds (`scripts/serve.sh` without --release): std as shipped,
+# so that a panic reaches the console with its message and place
+# (`browser::dev_panics`) instead of a bare "unreachable".
+wasm_dev_flags() {
+  env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components" "$@"
+}

@@ -7,6 +7,8 @@
 #[cfg(feature = "bench-json")]
 pub mod bench_json;
 pub mod config;
+#[cfg(debug_assertions)]
+pub mod dev_panics;
 pub mod embed;
 pub mod fetch;
 pub mod handover;
