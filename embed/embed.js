@@ -1,3 +1,4 @@
+// @ts-check
 // Tool comparison widget: the script embed and the standalone page's
 // start-up. Blog owners add
 //   <div data-tool-compare data-a="…" data-b="…"></div>
@@ -16,10 +17,20 @@
 // live card when it takes over (the `tool-compare:ready` event).
 
 /**
+ * @typedef {object} Bundle
+ * @property {string} js the Wasm's JS bindings
+ * @property {string} wasm
+ * @property {string} stylesheet
+ * @property {Record<string, string>} cards
+ * @property {Record<string, string>} messages
+ */
+
+/**
  * This build's files. Exported so that a page still running an older
  * embed.js after a deploy (whose files are gone) can read the new names.
+ * (The build writes the placeholders' values; hence the cast.)
  */
-export const BUNDLE = {
+export const BUNDLE = /** @type {Bundle} */ (/** @type {unknown} */ ({
   js: '__WIDGET_JS__',
   wasm: '__WIDGET_WASM__',
   stylesheet: '__STYLESHEET__',
@@ -30,7 +41,7 @@ export const BUNDLE = {
    * a card carries its own catalog's (`data-tc-messages`).
    */
   messages: '__MESSAGES__',
-};
+}));
 
 const SELECTOR = '[data-tool-compare]';
 const PAGE_SELECTOR = '[data-tool-compare-page]';
@@ -183,10 +194,14 @@ async function rereadBundle() {
     if (deployed.js === BUNDLE.js && deployed.wasm === BUNDLE.wasm) return false;
     Object.assign(BUNDLE, deployed);
     return true;
-  } catch {
+  } catch (error) {
+    warn('the deployed embed.js could not be read for the new file names:', error);
     return false;
   }
 }
+
+/** Says on the console what this script copes with but a site owner may want to know. */
+const warn = (what, error) => console.warn(`[tool-compare] ${what}`, error ?? '');
 
 const whenIdle = (callback) =>
   'requestIdleCallback' in window ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200);
@@ -292,8 +307,10 @@ function showStoredVote(card, catalog) {
   let stored;
   try {
     stored = JSON.parse(localStorage.getItem(`tool-compare:v1:votes:${catalog}`));
-  } catch {
-    return; // no storage, or unreadable: the widget says so once it runs
+  } catch (error) {
+    // No storage, or unreadable: the widget says so to the reader once it runs.
+    warn('the stored votes could not be read before the widget started:', error);
+    return;
   }
   if (stored?.version !== 1 || !Array.isArray(stored.votes) || !a || !b) return;
   const pair = a <= b ? `${a}|${b}` : `${b}|${a}`;
@@ -328,7 +345,8 @@ function messagesOf(host) {
   const card = (host.shadowRoot ?? host).querySelector('.tcw[data-tc-messages]');
   try {
     return { ...BUNDLE.messages, ...JSON.parse(card?.dataset.tcMessages ?? '{}') };
-  } catch {
+  } catch (error) {
+    warn("the card's messages are unreadable; the bundled catalog's are used:", error);
     return BUNDLE.messages;
   }
 }
@@ -356,7 +374,17 @@ function failureBox(said, text, retry) {
 
 // ---- Script embeds -------------------------------------------------------
 
-/** element → { widget (null while it loads), cancel } */
+/**
+ * A script embed's state: `waiting` until its widget starts (a card or a
+ * placeholder shows; also after a failure or a stop), `starting` while the
+ * Wasm loads, `live` once `widget` runs.
+ * @typedef {object} Embed
+ * @property {'waiting' | 'starting' | 'live'} phase
+ * @property {{ refresh(): void, unmount(): void } | null} widget
+ * @property {() => void} cancel stops waiting for the reader
+ */
+
+/** @type {Map<HTMLElement, Embed>} */
 const embeds = new Map();
 
 const watched = new WeakSet();
@@ -409,18 +437,22 @@ function fragmentFor(el) {
 async function showFragment(el, url) {
   try {
     const response = await fetch(url);
-    if (!response.ok) return false;
+    if (!response.ok) {
+      warn(`the card fragment ${url} answered HTTP ${response.status}; the widget draws the card itself`);
+      return false;
+    }
     const html = await response.text();
-    if (!embeds.has(el) || embeds.get(el).widget !== undefined) return false;
+    if (embeds.get(el)?.phase !== 'waiting') return false;
     const template = document.createElement('template');
     template.innerHTML = html;
-    const card = template.content.querySelector(PRERENDERED);
+    const card = /** @type {HTMLElement | null} */ (template.content.querySelector(PRERENDERED));
     if (!card) return false;
     card.dataset.theme = themeOf(el);
     showStoredVote(card, catalogOf(el));
     placeholder(el, '').replaceWith(card);
     return true;
-  } catch {
+  } catch (error) {
+    warn(`the card fragment ${url} could not be shown; the widget draws the card itself:`, error);
     return false;
   }
 }
@@ -430,7 +462,8 @@ function watch(el) {
   watched.add(el);
   const shadow = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
   styleSheet(shadow);
-  const state = { widget: undefined, cancel: () => {} };
+  /** @type {Embed} */
+  const state = { phase: 'waiting', widget: null, cancel: () => {} };
   embeds.set(el, state);
   const card = shadow.querySelector(PRERENDERED);
   if (card) {
@@ -477,16 +510,17 @@ function startWhenNear(el) {
 
 async function mount(el) {
   const state = embeds.get(el);
-  if (!state || state.widget !== undefined) return;
-  state.widget = null;
+  if (state?.phase !== 'waiting') return;
+  state.phase = 'starting';
   // Fetched while the Wasm downloads, not after it has started.
   preloadCatalog(catalogOf(el));
   try {
     const [bindings] = await Promise.all([loadRuntime(), sheetLoaded(styleSheet(el.shadowRoot))]);
     if (!el.isConnected || embeds.get(el) !== state) return;
     state.widget = bindings.mount_embed(el, DEFAULT_CATALOG);
+    state.phase = 'live';
   } catch (error) {
-    state.widget = undefined;
+    state.phase = 'waiting';
     if (error instanceof WebAssembly.RuntimeError) return crashed(el);
     const card = el.shadowRoot.querySelector(PRERENDERED);
     const box = startFailure(el, error, () => mount(el));
@@ -509,7 +543,7 @@ function forget(el) {
 function changed(el, attribute) {
   const state = embeds.get(el);
   if (!state) return;
-  if (state.widget) {
+  if (state.phase === 'live') {
     if (attribute === 'data-catalog') {
       forget(el);
       el.shadowRoot.replaceChildren();
@@ -531,7 +565,15 @@ function changed(el, attribute) {
   }
 }
 
-const within = (node) => (node.nodeType === 1 ? [...(node.matches(SELECTOR) ? [node] : []), ...node.querySelectorAll(SELECTOR)] : []);
+/** The iframe embeds of the page. */
+const frames = () => /** @type {NodeListOf<HTMLIFrameElement>} */ (document.querySelectorAll('iframe[data-tool-compare-frame]'));
+
+/** @param {Node} node @returns {HTMLElement[]} the widget elements in and under `node` */
+const within = (node) => {
+  if (!(node instanceof Element)) return [];
+  const inside = /** @type {NodeListOf<HTMLElement>} */ (node.querySelectorAll(SELECTOR));
+  return [...(node.matches(SELECTOR) ? [/** @type {HTMLElement} */ (node)] : []), ...inside];
+};
 
 
 // ---- The standalone page -------------------------------------------------
@@ -590,7 +632,8 @@ function startPage(page) {
  */
 function preloadCatalog(url) {
   const href = new URL(url, document.baseURI).href;
-  if ([...document.querySelectorAll('link[rel="preload"][as="fetch"]')].some((link) => link.href === href)) return;
+  const preloads = /** @type {NodeListOf<HTMLLinkElement>} */ (document.querySelectorAll('link[rel="preload"][as="fetch"]'));
+  if ([...preloads].some((link) => link.href === href)) return;
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';
@@ -610,7 +653,8 @@ function crashed(host) {
   const state = embeds.get(host);
   if (state) {
     // Never called again: the page may still change its attributes.
-    state.widget = undefined;
+    state.phase = 'waiting';
+    state.widget = null;
     placeholder(host, '').replaceWith(failureBox(said, said.stopped, () => {
       placeholder(host, said.loading);
       mount(host);
@@ -624,7 +668,7 @@ function crashed(host) {
 /** Every widget of the page ran in the instance that stopped. */
 function stopAll() {
   runtime = undefined;
-  for (const [el, state] of embeds) if (state.widget) crashed(el);
+  for (const [el, state] of embeds) if (state.phase === 'live') crashed(el);
   const page = document.querySelector(PAGE_SELECTOR);
   if (page && pageRunning) crashed(page);
 }
@@ -633,7 +677,7 @@ function main() {
   new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'attributes') {
-        const el = record.target;
+        const el = /** @type {HTMLElement} */ (record.target);
         // An element that became a widget after load is mounted; one that
         // stopped being one is unmounted.
         if (record.attributeName === 'data-tool-compare') {
@@ -662,7 +706,7 @@ function main() {
   addEventListener('message', (event) => {
     const data = event.data;
     if (data?.type !== HEIGHT_MESSAGE || !Number.isFinite(data.height) || data.height < 0) return;
-    for (const frame of document.querySelectorAll('iframe[data-tool-compare-frame]')) {
+    for (const frame of frames()) {
       if (frame.contentWindow === event.source) {
         if (new URL(frame.src, document.baseURI).origin === event.origin) {
           frame.style.height = `${Math.ceil(Math.min(data.height, MAX_FRAME_HEIGHT))}px`;
@@ -672,7 +716,7 @@ function main() {
     }
   });
   // Frames that posted their height before this script ran post it again.
-  for (const frame of document.querySelectorAll('iframe[data-tool-compare-frame]')) {
+  for (const frame of frames()) {
     frame.contentWindow?.postMessage({ type: HEIGHT_REQUEST }, '*');
   }
 

@@ -16,7 +16,8 @@ use compare_domain::votes::{Ballot, StoreError, VoteBook, VoteStore};
 use compare_domain::{Pair, Tool, ToolRef, ValidCatalog};
 use leptos::prelude::*;
 
-use crate::ui::comparison::{pair_page_file, Comparison};
+use crate::ui::comparison::Comparison;
+use crate::ui::pair_files::pair_page_file;
 use crate::ui::page_hooks::PageHooks;
 use crate::ui::state::{ComparisonState, Theme};
 use crate::ui::tool_details::{Detail, ToolDetails};

@@ -13,7 +13,7 @@ use compare_domain::Pair;
 use crate::prerender::html::{between, escape, insert_before, replace_between};
 use crate::prerender::preview::{self, Preview};
 use crate::prerender::{render_card, stylesheet, LoadedCatalog, Placement};
-use crate::ui::comparison::pair_page_file;
+use crate::ui::pair_files::{pair_page_file, pair_preview_file};
 use crate::ui::state::{page_title, Theme};
 
 /// The source of `dist/embed.js`; the build fills in its `__NAMES__`.
@@ -92,7 +92,7 @@ fn page_file(loaded: &LoadedCatalog, pair: Pair) -> String {
 
 fn preview_file(loaded: &LoadedCatalog, pair: Pair) -> String {
     let (a, b) = ids(loaded, pair);
-    format!("{PREVIEWS_DIR}/{a}-vs-{b}.png")
+    pair_preview_file(PREVIEWS_DIR, &a, &b)
 }
 
 /// The content-hashed files of this build's Wasm and its JS bindings.

@@ -16,11 +16,6 @@ use crate::ui::state::{ComparisonState, Side};
 /// Curated pairs listed before "Show all".
 const CURATED_SHOWN: usize = 8;
 
-/// The file of a curated pair's own page, beside `index.html`.
-pub fn pair_page_file(a: &str, b: &str) -> String {
-    format!("{a}-vs-{b}.html")
-}
-
 /// `curated_as_links`: curated pairs are links (a standalone page, where
 /// they can be opened in a new tab) rather than buttons (inside someone
 /// else's page).

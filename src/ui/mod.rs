@@ -11,6 +11,7 @@ pub mod cta;
 pub mod fetch_failure;
 pub mod ids;
 pub mod page_hooks;
+pub mod pair_files;
 pub mod picker;
 pub mod prerender_mode;
 pub mod scorecard;

@@ -2,7 +2,7 @@
 //! codes, written with the widget's absolute addresses so that they work
 //! pasted on any site.
 
-use crate::ui::comparison::pair_page_file;
+use crate::ui::pair_files::pair_page_file;
 
 /// Where a widget is published and which catalog it shows.
 #[derive(Debug, Clone, PartialEq)]
