@@ -4,11 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::browser::page_url;
+use crate::browser::page_url::{self, RequestedPair};
 use crate::ui::state::Theme;
 
-/// The pair the page asks for, as tool ids; either side may be missing.
-pub type RequestedPair = (Option<String>, Option<String>);
 
 #[derive(Clone)]
 pub struct WidgetConfig {

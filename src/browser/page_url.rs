@@ -1,7 +1,6 @@
 //! The standalone page's address: `?a=<id>&b=<id>` names the pair, and
 //! every other parameter (`catalog`, `theme`, `embed`) is carried along.
 
-use crate::browser::config::RequestedPair;
 use web_sys::UrlSearchParams;
 
 pub struct Params(UrlSearchParams);
@@ -60,6 +59,9 @@ pub fn site_title() -> String {
         .and_then(|el| el.get_attribute("data-site-title"))
         .unwrap_or_else(|| document.title())
 }
+
+/// The pair a page asks for, as tool ids; either side may be missing.
+pub type RequestedPair = (Option<String>, Option<String>);
 
 /// The pair the standalone page's address asks for. A curated pair's own
 /// page (`<a>-vs-<b>.html`) names its pair in its pre-rendered card, not

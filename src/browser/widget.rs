@@ -8,7 +8,8 @@ use compare_domain::labels::Labels;
 use compare_domain::ValidCatalog;
 use leptos::prelude::*;
 
-use crate::browser::config::{RequestedPair, WidgetConfig};
+use crate::browser::config::WidgetConfig;
+use crate::browser::page_url::RequestedPair;
 use crate::browser::session::{self, Load};
 use crate::browser::{page_url, share, tool_files, vote_storage};
 use crate::ui::comparison::Comparison;
