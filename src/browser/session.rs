@@ -16,22 +16,18 @@ use leptos::task::spawn_local;
 
 use crate::browser::fetch::fetch_catalog;
 use crate::browser::vote_storage;
-use crate::ui::fetch_failure::FetchFailure;
-use crate::ui::tool_details::Detail;
+use crate::ui::loadable::Loadable;
+use crate::ui::tool_details::ToolEntry;
 use crate::ui::votes::SharedBallot;
 
-#[derive(Clone)]
-pub enum Load {
-    Loading,
-    Ready(Arc<ValidCatalog>),
-    Failed(FetchFailure),
-}
+/// The session's catalog.
+pub type Load = Loadable<Arc<ValidCatalog>>;
 
 pub struct CatalogSession {
     url: String,
     pub load: ArcRwSignal<Load>,
     /// The tool files of a split catalog, by tool of the loaded catalog.
-    pub tool_files: ArcRwSignal<HashMap<ToolRef, Detail>>,
+    pub tool_files: ArcRwSignal<HashMap<ToolRef, ToolEntry>>,
     pub ballot: Rc<SharedBallot>,
     other_tabs: Option<WindowListenerHandle>,
     /// Only the newest request may set the state, however retries interleave.
@@ -53,7 +49,7 @@ pub fn open(url: &str) -> Rc<CatalogSession> {
         url: url.to_string(),
         ballot,
         other_tabs: Some(other_tabs),
-        load: ArcRwSignal::new(Load::Loading),
+        load: ArcRwSignal::new(Loadable::Loading),
         tool_files: ArcRwSignal::new(HashMap::new()),
         generation: Cell::new(0),
     });
@@ -71,7 +67,7 @@ impl CatalogSession {
     pub fn start(self: &Rc<Self>) {
         let mine = self.generation.get() + 1;
         self.generation.set(mine);
-        self.load.set(Load::Loading);
+        self.load.set(Loadable::Loading);
         self.tool_files.set(HashMap::new());
         let session = Rc::downgrade(self);
         let url = self.url.clone();
@@ -80,10 +76,7 @@ impl CatalogSession {
             // Every widget may have left while it loaded.
             let Some(session) = session.upgrade() else { return };
             if session.generation.get() == mine {
-                session.load.set(match result {
-                    Ok(catalog) => Load::Ready(catalog),
-                    Err(failure) => Load::Failed(failure),
-                });
+                session.load.set(result.into());
             }
         });
     }

@@ -11,7 +11,8 @@ use leptos::task::spawn_local;
 use crate::browser::fetch::fetch_text;
 use crate::ui::state::ComparisonState;
 use crate::ui::fetch_failure::{CatalogFile, FetchFailure, Reason};
-use crate::ui::tool_details::{Detail, ToolDetails};
+use crate::ui::loadable::Loadable;
+use crate::ui::tool_details::ToolDetails;
 
 /// Starts fetching the card's tools at once (while the card is drawn), and
 /// again whenever the pair changes.
@@ -26,19 +27,15 @@ pub fn follow(details: ToolDetails, state: ComparisonState) {
 pub fn request(details: ToolDetails, state: ComparisonState, pair: Pair) {
     for tool in [pair.a, pair.b] {
         let needed = details.loaded.with_untracked(|loaded| {
-            !matches!(loaded.get(&tool), Some(Detail::Ready(_) | Detail::Loading))
+            !matches!(loaded.get(&tool), Some(Loadable::Ready(_) | Loadable::Loading))
         });
         if !needed {
             continue;
         }
-        details.set(tool, Detail::Loading);
+        details.set(tool, Loadable::Loading);
         let fetched = fetch_tool(state, tool);
         spawn_local(async move {
-            let detail = match fetched.await {
-                Ok(full) => Detail::Ready(Arc::new(full)),
-                Err(failure) => Detail::Failed(failure),
-            };
-            details.set(tool, detail);
+            details.set(tool, fetched.await.map(Arc::new).into());
         });
     }
 }

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 
 use crate::browser::config::WidgetConfig;
 use crate::browser::page_url::RequestedPair;
-use crate::browser::session::{self, Load};
+use crate::browser::session;
+use crate::ui::loadable::Loadable;
 use crate::browser::{page_url, share, tool_files, vote_storage};
 use crate::ui::comparison::Comparison;
 use crate::ui::ids::instance_prefix;
@@ -41,7 +42,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                 let load = load.clone();
                 Signal::derive(move || {
                     load.with(|load| match load {
-                        Load::Ready(catalog) => {
+                        Loadable::Ready(catalog) => {
                             let catalog = catalog.catalog();
                             Some((catalog.language.clone(), catalog.labels.script_messages()))
                         }
@@ -54,14 +55,14 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             // the catalog; the last one to leave releases it.
             let session = StoredValue::new_local(session);
             let body = (move || match load.get() {
-                Load::Loading => view! { <Loading labels=Labels::default() /> }.into_any(),
-                Load::Ready(catalog) => {
+                Loadable::Loading => view! { <Loading labels=Labels::default() /> }.into_any(),
+                Loadable::Ready(catalog) => {
                     let details = ToolDetails::over(tool_files.clone());
                     let ballot = session.with_value(|s| s.ballot.clone());
                     let votes = vote_storage::widget_votes(ballot, catalog_url.clone());
                     view! { <LoadedWidget catalog catalog_url=catalog_url.clone() details votes config=config.clone() /> }.into_any()
                 }
-                Load::Failed(failure) => {
+                Loadable::Failed(failure) => {
                     let retry = Callback::new(move |()| session.with_value(|s| s.start()));
                     // The catalog could not be read: its labels are unknown.
                     view! { <Failure failure labels=Labels::default() retry /> }.into_any()

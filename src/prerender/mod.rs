@@ -20,7 +20,8 @@ use crate::ui::comparison::Comparison;
 use crate::ui::pair_files::pair_page_file;
 use crate::ui::page_hooks::PageHooks;
 use crate::ui::state::{ComparisonState, Theme};
-use crate::ui::tool_details::{Detail, ToolDetails};
+use crate::ui::loadable::Loadable;
+use crate::ui::tool_details::ToolDetails;
 use crate::ui::votes::{SharedBallot, VoteState};
 
 /// Prefix of a pre-rendered card's element ids. Cards in shadow roots
@@ -50,7 +51,7 @@ impl LoadedCatalog {
         for line in checked.report.warning_lines() {
             eprintln!("{source}: {line}");
         }
-        let catalog = compare_domain::load_catalog(text).map_err(|err| format!("{source}: {err:?}"))?;
+        let catalog = compare_domain::load_catalog(text).map_err(|err| format!("{source}: {err}"))?;
         Ok(LoadedCatalog { source: source.to_string(), catalog: Arc::new(catalog) })
     }
 
@@ -72,7 +73,7 @@ impl LoadedCatalog {
             None => Ok(self.catalog.tool(tool).clone()),
             Some(file) => {
                 let text = read_source(&beside(&self.source, &file)).map_err(|err| format!("{file}: {err}"))?;
-                self.catalog.load_tool_details(tool, &text).map_err(|err| format!("{file}: {err:?}"))
+                self.catalog.load_tool_details(tool, &text).map_err(|err| format!("{file}: {err}"))
             }
         }
     }
@@ -80,7 +81,7 @@ impl LoadedCatalog {
     fn details(&self, pair: Pair) -> Result<ToolDetails, String> {
         let details = ToolDetails::default();
         for tool in [pair.a, pair.b] {
-            details.set(tool, Detail::Ready(Arc::new(self.full_tool(tool)?)));
+            details.set(tool, Loadable::Ready(Arc::new(self.full_tool(tool)?)));
         }
         Ok(details)
     }

@@ -14,7 +14,8 @@ use crate::ui::page_hooks::PageHooks;
 use crate::ui::scorecard::{ReviewerSplit, Scorecard};
 use crate::ui::state::ComparisonState;
 use crate::ui::status::{Failure, Loading};
-use crate::ui::tool_details::{Detail, ToolDetails};
+use crate::ui::loadable::Loadable;
+use crate::ui::tool_details::ToolDetails;
 use crate::ui::votes::{VotePanel, VoteState};
 
 #[component]
@@ -27,11 +28,11 @@ pub fn Card() -> impl IntoView {
     move || {
         let pair = state.pair.get();
         match (details.get(state, pair.a), details.get(state, pair.b)) {
-            (Detail::Ready(a), Detail::Ready(b)) => {
+            (Loadable::Ready(a), Loadable::Ready(b)) => {
                 let heading_id = heading_id.clone();
                 state.catalog.with_value(|catalog| card_view(state, catalog, pair, a, b, heading_id)).into_any()
             }
-            (Detail::Failed(failure), _) | (_, Detail::Failed(failure)) => view! {
+            (Loadable::Failed(failure), _) | (_, Loadable::Failed(failure)) => view! {
                 <Failure failure labels=labels() retry={
                     let hooks = hooks.clone();
                     Callback::new(move |()| retry_tool_files(details, state, pair, hooks.as_ref()))

@@ -10,6 +10,7 @@ pub mod comparison;
 pub mod cta;
 pub mod fetch_failure;
 pub mod ids;
+pub mod loadable;
 pub mod page_hooks;
 pub mod pair_files;
 pub mod picker;
