@@ -43,13 +43,18 @@ pub fn parse_catalog(text: &str) -> Result<Catalog, ParseError> {
 /// Parses catalog text, also returning the fields it ignored because the
 /// catalog format has no such field (for the validator's warnings).
 pub fn parse_catalog_noting_unknown(text: &str) -> Result<(Catalog, Vec<UnknownField>), ParseError> {
+    parse_json_noting_unknown(text)
+}
+
+/// [`parse_json`], also returning the fields it ignored.
+pub fn parse_json_noting_unknown<T: ReadJson>(text: &str) -> Result<(T, Vec<UnknownField>), ParseError> {
     json::read(checked(text)?)
 }
 
 /// Parses a catalog or one of its tool files, with the same size limit,
 /// byte order mark handling and error paths.
 pub fn parse_json<T: ReadJson>(text: &str) -> Result<T, ParseError> {
-    json::read(checked(text)?).map(|(value, _)| value)
+    parse_json_noting_unknown(text).map(|(value, _)| value)
 }
 
 fn checked(text: &str) -> Result<&str, ParseError> {

@@ -1,9 +1,9 @@
 //! The validator's report on one catalog text: what `validate-catalog`
 //! prints, kept here so that it is tested without spawning the command.
 
-use crate::json::{self, UnknownField};
+use crate::json::UnknownField;
 use crate::model::{Catalog, Tool};
-use crate::parse::{parse_catalog_noting_unknown, ParseError};
+use crate::parse::{parse_catalog_noting_unknown, parse_json_noting_unknown};
 use crate::text::closest;
 use crate::validate::{validate, validate_tool_file, Problem, Severity};
 
@@ -24,7 +24,7 @@ impl Report {
     /// Adds the problems of one tool file of a split catalog, each line
     /// prefixed with the file's name.
     pub fn add_tool_file(&mut self, catalog: &Catalog, file: &str, expected_id: &str, text: Result<String, String>) {
-        let read = |text: String| json::read::<Tool>(&text).map_err(|err: ParseError| err.to_string());
+        let read = |text: String| parse_json_noting_unknown::<Tool>(&text).map_err(|err| err.to_string());
         let problems: Vec<Problem> = match text.and_then(read) {
             Ok((tool, unknown)) => unknown_field_warnings(&unknown).into_iter().chain(validate_tool_file(catalog, &tool, expected_id)).collect(),
             Err(message) => {
@@ -186,6 +186,9 @@ mod tests {
         assert!(report.passed(), "{:?}", report.lines);
         report.add_tool_file(&catalog, "tools/tool-00001.json", "tool-00001", Ok(serde_json::to_string(&details[2]).unwrap()));
         report.add_tool_file(&catalog, "tools/tool-00002.json", "tool-00002", Err("cannot read: gone".into()));
+        // Tool files are read as catalogs are: a byte order mark is accepted.
+        let marked = format!("\u{feff}{}", serde_json::to_string(&details[0]).unwrap());
+        report.add_tool_file(&catalog, "tools/tool-00000.json", "tool-00000", Ok(marked));
         assert_eq!(
             report.lines,
             [
