@@ -56,16 +56,16 @@ impl WidgetConfig {
     /// history entries in a frame would hijack the host page's back button.
     pub fn from_page_url() -> WidgetConfig {
         let params = page_url::params();
-        let get = |name: &str| params.get(name).filter(|v| !v.is_empty());
-        let catalog = get("catalog").unwrap_or_else(|| DEFAULT_CATALOG.to_string());
-        let refused_origin = page_url::refused_catalog_origin(&catalog);
+        let asked_catalog = params.given("catalog");
         // Only the bundled catalog's pages carry a pre-rendered card.
-        let page_pair = if get("catalog").is_none() { page_url::prerendered_pair() } else { (None, None) };
+        let page_pair = if asked_catalog.is_none() { page_url::prerendered_pair() } else { (None, None) };
+        let catalog = asked_catalog.unwrap_or_else(|| DEFAULT_CATALOG.to_string());
+        let refused_origin = page_url::refused_catalog_origin(&catalog);
         let config = WidgetConfig::new(
             catalog,
             page_url::absolute_url("./"),
-            page_url::requested_pair(&page_pair),
-            Theme::parse(get("theme").as_deref()),
+            page_url::requested_pair(&params, &page_pair),
+            Theme::parse(params.given("theme").as_deref()),
             !page_url::is_iframe_embed(),
         );
         WidgetConfig { refused_origin, names_page_heading: true, page_pair, ..config }

@@ -9,6 +9,11 @@ impl Params {
     pub fn get(&self, name: &str) -> Option<String> {
         self.0.get(name)
     }
+
+    /// The parameter's value, unless it is missing or empty.
+    pub fn given(&self, name: &str) -> Option<String> {
+        self.get(name).filter(|v| !v.is_empty())
+    }
 }
 
 fn search() -> String {
@@ -66,10 +71,8 @@ pub type RequestedPair = (Option<String>, Option<String>);
 /// The pair the standalone page's address asks for. A curated pair's own
 /// page (`<a>-vs-<b>.html`) names its pair in its pre-rendered card, not
 /// in its address: the address without `?a=&b=` stands for that pair.
-pub fn requested_pair(page_pair: &RequestedPair) -> RequestedPair {
-    let params = params();
-    let get = |name: &str| params.get(name).filter(|v| !v.is_empty());
-    match (get("a"), get("b")) {
+pub fn requested_pair(params: &Params, page_pair: &RequestedPair) -> RequestedPair {
+    match (params.given("a"), params.given("b")) {
         (None, None) => page_pair.clone(),
         asked => asked,
     }

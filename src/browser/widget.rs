@@ -110,8 +110,7 @@ fn LoadedWidget(
     }
     if config.names_page_heading {
         Effect::new(move |_| {
-            let pair = state.pair.get();
-            page_url::set_page_heading(&state.fill(|l| l.pair_title(), &[("a", &state.tool_name(pair.a)), ("b", &state.tool_name(pair.b))]));
+            page_url::set_page_heading(&state.pair_title(state.pair.get()));
         });
     }
     view! { <Comparison curated_as_links=config.owns_page_url /> }
@@ -143,7 +142,7 @@ fn follow_page_url(state: ComparisonState, requested: ArcRwSignal<RequestedPair>
         }
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        requested.set(page_url::requested_pair(&page_pair));
+        requested.set(page_url::requested_pair(&page_url::params(), &page_pair));
     });
     on_cleanup(move || handle.remove());
 }

@@ -44,7 +44,7 @@ impl Preview {
             (tool.name.clone(), labels.percent_text(percent), meaning.to_string())
         };
         Preview {
-            title: labels.fill(labels.pair_title(), &[("a", &a.name), ("b", &b.name)]),
+            title: labels.pair_title_of(&a.name, &b.name),
             site: site.to_string(),
             vs: labels.vs().to_string(),
             tools: [figure(a), figure(b)],

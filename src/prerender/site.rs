@@ -168,7 +168,7 @@ impl PageTemplate {
         let labels = &catalog.labels;
         let [a, b] = [loaded.full_tool(pair.a)?, loaded.full_tool(pair.b)?];
         let title = page_title(labels, &a.name, &b.name, &self.site_title);
-        let pair_title = labels.fill(labels.pair_title(), &[("a", &a.name), ("b", &b.name)]);
+        let pair_title = labels.pair_title_of(&a.name, &b.name);
         let description = labels.fill(
             labels.page_description(),
             &[("a", &a.name), ("b", &b.name), ("verdict", &verdict_line(labels, &a, &b))],

@@ -114,7 +114,7 @@ fn pair_announcements(state: ComparisonState) -> RwSignal<String> {
 }
 
 fn curated_link(state: ComparisonState, index: usize, pair: Pair, as_link: bool) -> AnyView {
-    let label = state.fill(|l| l.pair_title(), &[("a", &state.tool_name(pair.a)), ("b", &state.tool_name(pair.b))]);
+    let label = state.pair_title(pair);
     let key = format!("curated-{index}");
     let current = move || {
         let shown = state.pair.get();

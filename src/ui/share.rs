@@ -39,7 +39,7 @@ fn offer(state: ComparisonState, published: &Published, pair: Pair) -> Offer {
     state.catalog.with_value(|catalog| {
         let meta = catalog.catalog();
         let (a, b) = (catalog.tool(pair.a), catalog.tool(pair.b));
-        let title = meta.labels.fill(meta.labels.pair_title(), &[("a", &a.name), ("b", &b.name)]);
+        let title = meta.labels.pair_title_of(&a.name, &b.name);
         let frame_title = if meta.title.is_empty() { title.clone() } else { format!("{title}: {}", meta.title) };
         // The build writes a page for a curated pair in its curated order.
         let has_page = catalog.comparison(pair).is_some_and(|c| c.tools[0] == a.id);

@@ -114,6 +114,11 @@ impl ComparisonState {
         self.catalog.with_value(|c| c.tool(tool).name.clone())
     }
 
+    /// The pair by its tools' names: "A vs B".
+    pub fn pair_title(&self, pair: Pair) -> String {
+        self.catalog.with_value(|c| c.catalog().labels.pair_title_of(&c.tool(pair.a).name, &c.tool(pair.b).name))
+    }
+
     /// The title of a page showing the pair.
     pub fn page_title(&self, pair: Pair, site_title: &str) -> String {
         self.catalog.with_value(|c| {
@@ -124,7 +129,7 @@ impl ComparisonState {
 
 /// "A vs B · site title", the same before and after the widget's code runs.
 pub fn page_title(labels: &Labels, a: &str, b: &str, site_title: &str) -> String {
-    let title = labels.fill(labels.pair_title(), &[("a", a), ("b", b)]);
+    let title = labels.pair_title_of(a, b);
     if site_title.is_empty() {
         title
     } else {

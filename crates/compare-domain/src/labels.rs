@@ -291,6 +291,11 @@ impl Labels {
         }
     }
 
+    /// The pair by its tools' names: "A vs B".
+    pub fn pair_title_of(&self, a: &str, b: &str) -> String {
+        self.fill(self.pair_title(), &[("a", a), ("b", b)])
+    }
+
     /// "1 vote" or "7 votes".
     pub fn votes_text(&self, count: u64) -> String {
         self.count_text(None, self.one_vote(), self.votes(), count)
