@@ -209,8 +209,8 @@ const whenIdle = (callback) =>
 /**
  * Calls `start` once: when `el` comes near the viewport and the browser is
  * idle, or at the first interaction with it. What it needs starts
- * downloading (`fetchEarly`) as soon as `el` is near. Returns a function
- * that cancels it.
+ * downloading (`fetchEarly`) as soon as `el` is near; `start` fetches
+ * whatever has not been. Returns a function that cancels it.
  */
 function startWhenWanted(el, start, fetchEarly) {
   let done = false;
@@ -226,7 +226,6 @@ function startWhenWanted(el, start, fetchEarly) {
   function go() {
     if (done) return;
     cancel();
-    fetchEarly();
     start();
   }
   for (const type of INTERACTIONS) el.addEventListener(type, go, true);

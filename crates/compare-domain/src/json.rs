@@ -62,7 +62,11 @@ impl<'t> Reader<'t> {
     /// A syntax error at the current position, with its line and column
     /// (1-based, in bytes, as editors that count bytes show them).
     fn syntax(&self, message: &str) -> ParseError {
-        let upto = &self.text[..self.pos.min(self.text.len())];
+        self.syntax_at(self.pos, message)
+    }
+
+    fn syntax_at(&self, pos: usize, message: &str) -> ParseError {
+        let upto = &self.text[..pos.min(self.text.len())];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = upto.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         ParseError::Syntax { line, column: (upto.len() - line_start + 1).max(1), message: message.to_string() }
@@ -70,8 +74,7 @@ impl<'t> Reader<'t> {
 
     /// The text ended inside a value: reported at its last byte.
     fn eof(&self, while_parsing: &str) -> ParseError {
-        let at = Reader { text: self.text, pos: self.text.len().saturating_sub(1), path: Vec::new(), unknown: Vec::new() };
-        at.syntax(&format!("EOF while parsing {while_parsing}"))
+        self.syntax_at(self.text.len().saturating_sub(1), &format!("EOF while parsing {while_parsing}"))
     }
 
     /// The current JSON path: `tools[1].name`, or `(catalog)` at the top.
