@@ -33,14 +33,21 @@ if ! command -v cargo >/dev/null; then
   exit 1
 fi
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "adding the wasm32-unknown-unknown Rust target"
-  rustup target add wasm32-unknown-unknown
-fi
-
-if ! rustup component list --installed | grep -q '^rust-src'; then
-  say "adding the rust-src component (the Wasm build rebuilds std smaller)"
-  rustup component add rust-src
+# The pinned compiler (rust-toolchain.toml) with its Wasm target and the
+# components the build and the checks use; rustup reads the file in $ROOT.
+TOOLCHAIN="$(awk -F'"' '/^channel/ { print $2 }' "$ROOT/rust-toolchain.toml")"
+toolchain_complete() {
+  rustup run "$TOOLCHAIN" rustc --version >/dev/null 2>&1 || return 1
+  rustup target list --installed --toolchain "$TOOLCHAIN" | grep -qx wasm32-unknown-unknown || return 1
+  local installed component
+  installed="$(rustup component list --installed --toolchain "$TOOLCHAIN")"
+  for component in rust-src clippy rustfmt; do
+    grep -q "^$component" <<<"$installed" || return 1
+  done
+}
+if ! toolchain_complete; then
+  say "installing Rust $TOOLCHAIN with the wasm32 target, rust-src, clippy and rustfmt (rust-toolchain.toml)"
+  (cd "$ROOT" && rustup toolchain install)
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
