@@ -9,9 +9,11 @@ LOG="$(mktemp -d)"
 native=fail browser=fail build=fail
 native_passed=0 native_failed=0 browser_passed=0 browser_failed=0
 
-say "native tests (cargo test: the domain and the pre-render), cargo clippy, and tsc on embed.js"
+say "native tests (cargo test: the domain and the pre-render), cargo clippy, cargo fmt --check, and tsc on embed.js"
 if cargo test 2>&1 | tee "$LOG/native.txt" &&
   cargo clippy --quiet --all-targets -- -D warnings &&
+  cargo fmt --all --check &&
+  rustfmt --check --edition 2021 fuzz/fuzz_targets/*.rs &&
   tests/e2e/node_modules/.bin/tsc -p embed/tsconfig.json; then native=ok; fi
 native_passed=$(awk '/^test result:/ { s += $4 } END { print s + 0 }' "$LOG/native.txt")
 native_failed=$(awk '/^test result:/ { s += $6 } END { print s + 0 }' "$LOG/native.txt")

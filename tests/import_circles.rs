@@ -12,7 +12,9 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(folder);
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
-            let Some(stem) = path.file_stem().and_then(|s| s.to_str()).filter(|_| path.extension().is_some_and(|e| e == "rs")) else {
+            let Some(stem) =
+                path.file_stem().and_then(|s| s.to_str()).filter(|_| path.extension().is_some_and(|e| e == "rs"))
+            else {
                 continue;
             };
             let module = if stem == "mod" { folder.to_string() } else { format!("{folder}::{stem}") };
@@ -38,7 +40,8 @@ fn named_modules(source: &str, own: &str) -> BTreeSet<String> {
             None => vec![after],
         };
         for name in names {
-            let name: String = name.trim().chars().take_while(|c| c.is_ascii_lowercase() || *c == '_' || c.is_ascii_digit()).collect();
+            let name: String =
+                name.trim().chars().take_while(|c| c.is_ascii_lowercase() || *c == '_' || c.is_ascii_digit()).collect();
             if !name.is_empty() && name != "self" {
                 let module = format!("{folder}::{name}");
                 if module != own {

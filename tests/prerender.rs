@@ -89,19 +89,39 @@ fn catalog_text_is_escaped_in_every_field() {
 #[test]
 fn the_snippet_is_the_embed_element_with_a_declarative_shadow_root() {
     let out = prerender(&[
-        "snippet", "--catalog", "public/catalog.json", "--a", "vercel-ai-gateway", "--b", "smollm3",
-        "--widget-url", "https://widgets.example.com/compare", "--theme", "light",
+        "snippet",
+        "--catalog",
+        "public/catalog.json",
+        "--a",
+        "vercel-ai-gateway",
+        "--b",
+        "smollm3",
+        "--widget-url",
+        "https://widgets.example.com/compare",
+        "--theme",
+        "light",
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(html.starts_with(r#"<div data-tool-compare data-a="vercel-ai-gateway" data-b="smollm3" data-theme="light"><template shadowrootmode="open"><link rel="stylesheet" href="https://widgets.example.com/compare/widget-"#), "{html}");
-    assert!(html.contains("</template></div>\n<script type=\"module\" src=\"https://widgets.example.com/compare/embed.js\"></script>\n"));
+    assert!(html.contains(
+        "</template></div>\n<script type=\"module\" src=\"https://widgets.example.com/compare/embed.js\"></script>\n"
+    ));
     assert!(html.contains("<h2"), "the card is inside");
     assert!(!html.contains("<style"), "styles are linked, not inline, by default");
 
     let inline = prerender(&[
-        "snippet", "--a", "smollm3", "--b", "litellm", "--widget-url", "https://w.example/", "--inline-style", "--no-script",
-        "--catalog-url", "https://cdn.example/catalog.json",
+        "snippet",
+        "--a",
+        "smollm3",
+        "--b",
+        "litellm",
+        "--widget-url",
+        "https://w.example/",
+        "--inline-style",
+        "--no-script",
+        "--catalog-url",
+        "https://cdn.example/catalog.json",
     ]);
     let inline = String::from_utf8(inline.stdout).unwrap();
     assert!(inline.contains(r#"data-catalog="https://cdn.example/catalog.json""#));
@@ -111,13 +131,19 @@ fn the_snippet_is_the_embed_element_with_a_declarative_shadow_root() {
 
 #[test]
 fn an_invalid_catalog_is_refused_with_the_validators_problem_list() {
-    let path = scratch("invalid.json", r#"{"version":1,"reviewers":[],"tools":[{"id":"a","name":""},{"id":"a","name":"B","link":"javascript:alert(1)"}]}"#);
+    let path = scratch(
+        "invalid.json",
+        r#"{"version":1,"reviewers":[],"tools":[{"id":"a","name":""},{"id":"a","name":"B","link":"javascript:alert(1)"}]}"#,
+    );
     let path = path.to_str().unwrap();
     let out = prerender(&["snippet", "--catalog", path, "--a", "a", "--b", "b", "--widget-url", "https://w.example/"]);
     assert!(!out.status.success());
     let printed: Vec<String> = String::from_utf8(out.stderr).unwrap().lines().map(str::to_string).collect();
     assert_eq!(printed, check_source(path).lines(path), "the validator's own lines");
-    assert!(printed.iter().any(|l| l.contains(r#"tools[1].link: "javascript:alert(1)" is not an http or https link"#)), "{printed:?}");
+    assert!(
+        printed.iter().any(|l| l.contains(r#"tools[1].link: "javascript:alert(1)" is not an http or https link"#)),
+        "{printed:?}"
+    );
 }
 
 #[test]
@@ -134,7 +160,17 @@ fn the_snippet_command_warns_about_unknown_fields_and_still_renders() {
     let catalog = include_str!("../public/catalog.json").replacen("\"tagline\"", "\"taglin\"", 1);
     let path = scratch("typo.json", &catalog);
     let path = path.to_str().unwrap();
-    let out = prerender(&["snippet", "--catalog", path, "--a", "smollm3", "--b", "vercel-ai-gateway", "--widget-url", "https://w.example/"]);
+    let out = prerender(&[
+        "snippet",
+        "--catalog",
+        path,
+        "--a",
+        "smollm3",
+        "--b",
+        "vercel-ai-gateway",
+        "--widget-url",
+        "https://w.example/",
+    ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap().trim_end(),
@@ -160,12 +196,22 @@ fn site_pages(catalog: &str) -> std::path::PathBuf {
 #[test]
 fn pages_name_an_absolute_canonical_address_only_where_the_site_is_known() {
     let bundled = include_str!("../public/catalog.json");
-    let with_site = bundled.replacen("\"version\": 1,", "\"version\": 1, \"site_url\": \"https://widgets.example.com/compare/\",", 1);
+    let with_site = bundled.replacen(
+        "\"version\": 1,",
+        "\"version\": 1, \"site_url\": \"https://widgets.example.com/compare/\",",
+        1,
+    );
     assert_ne!(with_site, bundled);
     let page = std::fs::read_to_string(site_pages(&with_site).join("litellm-vs-portkey.html")).unwrap();
-    assert!(page.contains(r#"<link rel="canonical" href="https://widgets.example.com/compare/litellm-vs-portkey.html">"#), "{page}");
-    assert!(page.contains(r#"<meta property="og:url" content="https://widgets.example.com/compare/litellm-vs-portkey.html">"#));
-    assert!(page.contains(r#"<meta property="og:image" content="https://widgets.example.com/compare/previews/litellm-vs-portkey.png">"#));
+    assert!(
+        page.contains(r#"<link rel="canonical" href="https://widgets.example.com/compare/litellm-vs-portkey.html">"#),
+        "{page}"
+    );
+    assert!(page
+        .contains(r#"<meta property="og:url" content="https://widgets.example.com/compare/litellm-vs-portkey.html">"#));
+    assert!(page.contains(
+        r#"<meta property="og:image" content="https://widgets.example.com/compare/previews/litellm-vs-portkey.png">"#
+    ));
     assert!(page.contains(r#"<link rel="icon" href="./icon.svg" type="image/svg+xml">"#));
 
     let page = std::fs::read_to_string(site_pages(bundled).join("litellm-vs-portkey.html")).unwrap();

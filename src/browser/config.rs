@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use crate::browser::page_url::{self, RequestedPair};
 use crate::ui::state::Theme;
 
-
 #[derive(Clone)]
 pub struct WidgetConfig {
     /// Absolute or page-relative URL of the catalog JSON.

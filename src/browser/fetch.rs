@@ -15,9 +15,11 @@ use crate::ui::fetch_failure::{CatalogFile, FetchFailure, Reason, TIMEOUT_SECOND
 pub async fn fetch_catalog(url: String) -> Result<Arc<ValidCatalog>, FetchFailure> {
     let text = fetch_text(&url, CatalogFile::Catalog).await?;
     mark("tool-compare:catalog-received");
-    let loaded = load_catalog(&text)
-        .map(Arc::new)
-        .map_err(|error| FetchFailure { file: CatalogFile::Catalog, url, reason: Reason::Unusable(error) });
+    let loaded = load_catalog(&text).map(Arc::new).map_err(|error| FetchFailure {
+        file: CatalogFile::Catalog,
+        url,
+        reason: Reason::Unusable(error),
+    });
     mark("tool-compare:catalog-loaded");
     loaded
 }

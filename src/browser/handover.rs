@@ -86,7 +86,10 @@ fn expanded_quotes(card: &Element) -> HashSet<QuoteKey> {
     let mut keys = HashSet::new();
     let Ok(open) = card.query_selector_all("details[open][data-tc-key]") else { return keys };
     for i in 0..open.length() {
-        let key = open.item(i).and_then(|node| node.dyn_into::<Element>().ok()).and_then(|el| el.get_attribute("data-tc-key"));
+        let key = open
+            .item(i)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+            .and_then(|el| el.get_attribute("data-tc-key"));
         let parsed = key.as_deref().and_then(|k| k.strip_prefix("quote-")).and_then(|rest| {
             let (row, side) = rest.split_once('-')?;
             Some((row.parse().ok()?, side.parse().ok()?))

@@ -87,7 +87,8 @@ fn fresh_container(host: &HtmlElement) -> Result<HtmlElement, JsValue> {
     let children = root.child_nodes();
     for i in (0..children.length()).rev() {
         let Some(child) = children.item(i) else { continue };
-        let is_style_sheet = child.dyn_ref::<web_sys::Element>().is_some_and(|el| el.tag_name().eq_ignore_ascii_case("link"));
+        let is_style_sheet =
+            child.dyn_ref::<web_sys::Element>().is_some_and(|el| el.tag_name().eq_ignore_ascii_case("link"));
         if !is_style_sheet {
             root.remove_child(&child)?;
         }

@@ -80,7 +80,8 @@ pub fn requested_pair(params: &Params, page_pair: &RequestedPair) -> RequestedPa
 
 /// The pair of the card pre-rendered into the standalone page, if any.
 pub fn prerendered_pair() -> RequestedPair {
-    let card = leptos::prelude::document().query_selector("[data-tool-compare-page] .tcw[data-tc-prerendered]").ok().flatten();
+    let card =
+        leptos::prelude::document().query_selector("[data-tool-compare-page] .tcw[data-tc-prerendered]").ok().flatten();
     match card {
         Some(card) => (card.get_attribute("data-a"), card.get_attribute("data-b")),
         None => (None, None),

@@ -26,8 +26,7 @@ fn storage() -> Result<Storage, StoreError> {
 }
 
 fn is_quota_error(err: &JsValue) -> bool {
-    err.dyn_ref::<web_sys::DomException>()
-        .is_some_and(|e| e.name() == "QuotaExceededError" || e.code() == 22)
+    err.dyn_ref::<web_sys::DomException>().is_some_and(|e| e.name() == "QuotaExceededError" || e.code() == 22)
 }
 
 impl VoteStore for LocalStore {
@@ -88,12 +87,7 @@ struct VoteDetail<'a> {
 }
 
 fn dispatch_vote_event(host: &HostElement, catalog: &str, pair: [&str; 2], change: &VoteChange) {
-    let detail = VoteDetail {
-        catalog,
-        pair,
-        vote: change.current.as_deref(),
-        previous: change.previous.as_deref(),
-    };
+    let detail = VoteDetail { catalog, pair, vote: change.current.as_deref(), previous: change.previous.as_deref() };
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let Ok(detail) = detail.serialize(&serializer) else { return };
     let init = web_sys::CustomEventInit::new();

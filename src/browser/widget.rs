@@ -11,12 +11,12 @@ use leptos::prelude::*;
 use crate::browser::config::WidgetConfig;
 use crate::browser::page_url::RequestedPair;
 use crate::browser::session;
-use crate::ui::loadable::Loadable;
 use crate::browser::{page_url, share, tool_files, vote_storage};
 use crate::ui::comparison::Comparison;
-use crate::ui::ids::instance_prefix;
-use crate::ui::state::ComparisonState;
 use crate::ui::fetch_failure::{CatalogFile, FetchFailure, Reason};
+use crate::ui::ids::instance_prefix;
+use crate::ui::loadable::Loadable;
+use crate::ui::state::ComparisonState;
 use crate::ui::status::{Failure, Loading};
 use crate::ui::tool_details::ToolDetails;
 use crate::ui::votes::VoteState;
@@ -28,7 +28,11 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     provide_context(share::hooks(&config.widget_url, &catalog_url));
     let (body, catalog_texts) = match config.refused_origin.clone() {
         Some(origin) => {
-            let failure = FetchFailure { file: CatalogFile::Catalog, url: config.catalog_url.clone(), reason: Reason::Refused { origin } };
+            let failure = FetchFailure {
+                file: CatalogFile::Catalog,
+                url: config.catalog_url.clone(),
+                reason: Reason::Refused { origin },
+            };
             let labels = Labels::default();
             (view! { <Failure failure labels retry=Callback::new(|()| {}) /> }.into_any(), Signal::stored(None))
         }
@@ -120,8 +124,8 @@ fn LoadedWidget(
 /// (an embedding page's `data-a`/`data-b`, or back/forward).
 fn follow_requested_pair(state: ComparisonState, requested: ArcRwSignal<RequestedPair>) {
     Effect::new(move |first_run_done: Option<()>| {
-        let resolved = requested
-            .with(|(a, b)| state.catalog.with_value(|c| c.resolve_pair(a.as_deref(), b.as_deref())));
+        let resolved =
+            requested.with(|(a, b)| state.catalog.with_value(|c| c.resolve_pair(a.as_deref(), b.as_deref())));
         if first_run_done.is_some() {
             state.notice.set(resolved.notice);
             state.pair.set(resolved.pair);

@@ -17,10 +17,10 @@ use compare_domain::{Pair, Tool, ToolRef, ValidCatalog};
 use leptos::prelude::*;
 
 use crate::ui::comparison::Comparison;
-use crate::ui::pair_files::pair_page_file;
-use crate::ui::page_hooks::PageHooks;
-use crate::ui::state::{ComparisonState, Theme};
 use crate::ui::loadable::Loadable;
+use crate::ui::page_hooks::PageHooks;
+use crate::ui::pair_files::pair_page_file;
+use crate::ui::state::{ComparisonState, Theme};
 use crate::ui::tool_details::ToolDetails;
 use crate::ui::votes::{SharedBallot, VoteState};
 
@@ -58,7 +58,9 @@ impl LoadedCatalog {
     /// The pair of two tool ids, or a message naming the unknown id.
     pub fn pair(&self, a: &str, b: &str) -> Result<Pair, String> {
         let find = |id: &str| {
-            self.catalog.find_tool(id).ok_or_else(|| format!("{}: there is no tool \"{id}\" in this catalog", self.source))
+            self.catalog
+                .find_tool(id)
+                .ok_or_else(|| format!("{}: there is no tool \"{id}\" in this catalog", self.source))
         };
         let pair = Pair { a: find(a)?, b: find(b)? };
         if pair.a == pair.b {
@@ -148,7 +150,13 @@ pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: 
     Ok(format!("{}{templates}{}", &card[..end], &card[end..]))
 }
 
-fn draw_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: Placement, vote: Option<usize>) -> Result<String, String> {
+fn draw_card(
+    loaded: &LoadedCatalog,
+    pair: Pair,
+    theme: Theme,
+    placement: Placement,
+    vote: Option<usize>,
+) -> Result<String, String> {
     let details = loaded.details(pair)?;
     let catalog = loaded.catalog.clone();
     let (a, b) = (catalog.tool(pair.a).id.clone(), catalog.tool(pair.b).id.clone());
@@ -189,4 +197,3 @@ fn draw_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: Placem
     // never has (the live widget draws its own); HTML calls it a bogus comment.
     Ok(html.replace("<!>", ""))
 }
-

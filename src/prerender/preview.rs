@@ -69,10 +69,15 @@ impl Preview {
         svg += &text_line(&self.site, MARGIN, 100.0, 36.0, Weight::Bold, MUTED, WIDTH as f32 - 2.0 * MARGIN);
         let inner = column - 64.0;
         // Both names at one size, the size at which the longer one fits.
-        let name_size = self.tools.iter().map(|(name, ..)| fitting_size(name, Weight::Bold, inner, 64.0, 36.0)).fold(64.0, f32::min);
+        let name_size = self
+            .tools
+            .iter()
+            .map(|(name, ..)| fitting_size(name, Weight::Bold, inner, 64.0, 36.0))
+            .fold(64.0, f32::min);
         for (i, (name, figure, meaning)) in self.tools.iter().enumerate() {
             let x = MARGIN + i as f32 * (column + COLUMN_GAP);
-            svg += &format!("<rect x=\"{x}\" y=\"136\" width=\"{column}\" height=\"314\" rx=\"20\" fill=\"{SURFACE}\"/>");
+            svg +=
+                &format!("<rect x=\"{x}\" y=\"136\" width=\"{column}\" height=\"314\" rx=\"20\" fill=\"{SURFACE}\"/>");
             svg += &text_line(name, x + 32.0, 218.0, name_size, Weight::Bold, TEXT, inner);
             svg += &text_line(figure, x + 32.0, 358.0, 136.0, Weight::Bold, ACCENT, inner);
             svg += &text_line(meaning, x + 32.0, 418.0, 36.0, Weight::Regular, MUTED, inner);
@@ -135,7 +140,11 @@ fn advance(text: &str, weight: Weight, size: f32) -> f32 {
     let face = weight.face();
     let units: u32 = text
         .chars()
-        .map(|c| face.glyph_index(c).and_then(|glyph| face.glyph_hor_advance(glyph)).map_or(face.units_per_em() as u32 / 2, u32::from))
+        .map(|c| {
+            face.glyph_index(c)
+                .and_then(|glyph| face.glyph_hor_advance(glyph))
+                .map_or(face.units_per_em() as u32 / 2, u32::from)
+        })
         .sum();
     units as f32 * size / face.units_per_em() as f32
 }

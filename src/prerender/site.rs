@@ -131,7 +131,8 @@ struct PageTemplate {
 
 impl PageTemplate {
     fn new(trunk_html: &str, css: &str) -> Result<PageTemplate, String> {
-        let site_title = between(trunk_html, "<title>", "</title>").ok_or("the page template has no <title>")?.trim().to_string();
+        let site_title =
+            between(trunk_html, "<title>", "</title>").ok_or("the page template has no <title>")?.trim().to_string();
         let head = format!(
             "<link rel=\"stylesheet\" href=\"./{css}\">\n    <script type=\"module\" src=\"./embed.js\"></script>\n  "
         );

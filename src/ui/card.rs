@@ -2,19 +2,19 @@
 //! reviewer scorecard and split, and how the figures are counted.
 
 use compare_domain::date::CalendarDate;
+use compare_domain::labels::Labels;
 use compare_domain::stats::{verdict_line, ShipShare};
 use compare_domain::tally::Tally;
-use compare_domain::labels::Labels;
 use compare_domain::{Pair, Tool, ValidCatalog};
 use leptos::prelude::*;
 
 use std::sync::Arc;
 
+use crate::ui::loadable::Loadable;
 use crate::ui::page_hooks::PageHooks;
 use crate::ui::scorecard::{ReviewerSplit, Scorecard};
 use crate::ui::state::ComparisonState;
 use crate::ui::status::{Failure, Loading};
-use crate::ui::loadable::Loadable;
 use crate::ui::tool_details::ToolDetails;
 use crate::ui::votes::{VotePanel, VoteState};
 
@@ -59,10 +59,7 @@ fn card_view(
     let community = move |side: usize| {
         state.catalog.with_value(|c| c.catalog().labels.percent_text(tally().percents().map(|p| p[side])))
     };
-    let updated = catalog
-        .comparison(pair)
-        .and_then(|c| c.updated.as_deref())
-        .and_then(CalendarDate::parse);
+    let updated = catalog.comparison(pair).and_then(|c| c.updated.as_deref()).and_then(CalendarDate::parse);
     let labelled_by = heading_id.clone();
     // Effects run once the view is in the document.
     if let Some(hooks) = use_context::<PageHooks>() {

@@ -114,7 +114,13 @@ mod tests {
             file: CatalogFile::Catalog,
             url: "k.json".into(),
             reason: Reason::Unusable(LoadError::Invalid(
-                (0..n).map(|_| compare_domain::Problem { severity: compare_domain::Severity::Error, path: "x".into(), message: "y".into() }).collect(),
+                (0..n)
+                    .map(|_| compare_domain::Problem {
+                        severity: compare_domain::Severity::Error,
+                        path: "x".into(),
+                        message: "y".into(),
+                    })
+                    .collect(),
             )),
         };
         assert_eq!(problems(1).message(&Labels::default()), "The catalog file k.json has 1 problem:");

@@ -121,7 +121,10 @@ mod tests {
     fn another_catalog_travels_in_the_link_and_in_both_embeds() {
         let published = Published::new(WIDGET, "https://cdn.example.org/c.json?v=2&x=\"1\"");
         let encoded = "https%3A%2F%2Fcdn.example.org%2Fc.json%3Fv%3D2%26x%3D%221%22";
-        assert_eq!(published.page_link(&pair(true)), format!("{WIDGET}index.html?a=smollm3&b=phi-3-mini&catalog={encoded}"));
+        assert_eq!(
+            published.page_link(&pair(true)),
+            format!("{WIDGET}index.html?a=smollm3&b=phi-3-mini&catalog={encoded}")
+        );
         assert_eq!(
             published.script_embed(&pair(true)),
             format!(
@@ -132,10 +135,15 @@ mod tests {
         );
         let iframe = published.iframe_embed(&pair(true));
         assert!(
-            iframe.starts_with(&format!("<iframe src=\"{WIDGET}index.html?a=smollm3&amp;b=phi-3-mini&amp;catalog={encoded}&amp;embed=1\"")),
+            iframe.starts_with(&format!(
+                "<iframe src=\"{WIDGET}index.html?a=smollm3&amp;b=phi-3-mini&amp;catalog={encoded}&amp;embed=1\""
+            )),
             "{iframe}"
         );
-        assert!(iframe.contains(" title=\"SmolLM3 vs Phi-3 &quot;mini&quot;: AI tools\" data-tool-compare-frame"), "{iframe}");
+        assert!(
+            iframe.contains(" title=\"SmolLM3 vs Phi-3 &quot;mini&quot;: AI tools\" data-tool-compare-frame"),
+            "{iframe}"
+        );
         assert!(iframe.ends_with(" width=\"100%\" height=\"1600\" frameborder=\"0\"></iframe>"), "{iframe}");
         assert!(!iframe.contains("style="), "a strict policy refuses style attributes: {iframe}");
     }

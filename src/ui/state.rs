@@ -121,9 +121,8 @@ impl ComparisonState {
 
     /// The title of a page showing the pair.
     pub fn page_title(&self, pair: Pair, site_title: &str) -> String {
-        self.catalog.with_value(|c| {
-            page_title(&c.catalog().labels, &c.tool(pair.a).name, &c.tool(pair.b).name, site_title)
-        })
+        self.catalog
+            .with_value(|c| page_title(&c.catalog().labels, &c.tool(pair.a).name, &c.tool(pair.b).name, site_title))
     }
 }
 

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use compare_domain::{Pair, Tool, ToolRef};
 use leptos::prelude::*;
 
-use crate::ui::state::ComparisonState;
 use crate::ui::loadable::Loadable;
+use crate::ui::state::ComparisonState;
 
 /// A tool's full entry, as the card needs it.
 pub type ToolEntry = Loadable<Arc<Tool>>;
@@ -41,9 +41,8 @@ impl ToolDetails {
 
     /// The full tool, tracked: a split catalog's tool may still be loading.
     pub fn get(&self, state: ComparisonState, tool: ToolRef) -> ToolEntry {
-        let whole = state.catalog.with_value(|c| {
-            c.catalog().tool_details.is_none().then(|| Arc::new(c.tool(tool).clone()))
-        });
+        let whole =
+            state.catalog.with_value(|c| c.catalog().tool_details.is_none().then(|| Arc::new(c.tool(tool).clone())));
         match whole {
             Some(tool) => Loadable::Ready(tool),
             None => self.loaded.with(|loaded| loaded.get(&tool).cloned().unwrap_or(Loadable::Loading)),
@@ -53,7 +52,9 @@ impl ToolDetails {
     /// Forgets the pair's failed tool files, so that they are fetched again.
     pub fn forget_failures(&self, pair: Pair) {
         self.loaded.update(|loaded| {
-            loaded.retain(|tool, detail| !(matches!(detail, Loadable::Failed(_)) && (*tool == pair.a || *tool == pair.b)));
+            loaded.retain(|tool, detail| {
+                !(matches!(detail, Loadable::Failed(_)) && (*tool == pair.a || *tool == pair.b))
+            });
         });
     }
 }

@@ -8,8 +8,20 @@ use crate::parse::ParseError;
 impl ReadJson for Catalog {
     fn read_json(r: &mut Reader) -> Result<Catalog, ParseError> {
         const FIELDS: &[&str] = &[
-            "version", "title", "intro", "reviewers", "tools", "comparisons", "cta", "labels", "language", "site_url",
-            "tool_details", "site_name", "share", "$schema",
+            "version",
+            "title",
+            "intro",
+            "reviewers",
+            "tools",
+            "comparisons",
+            "cta",
+            "labels",
+            "language",
+            "site_url",
+            "tool_details",
+            "site_name",
+            "share",
+            "$schema",
         ];
         let mut c = Catalog::default();
         let seen = r.object("struct Catalog", FIELDS, |r, field| {
@@ -126,7 +138,8 @@ impl ReadJson for Comparison {
 impl ReadJson for CallToAction {
     fn read_json(r: &mut Reader) -> Result<CallToAction, ParseError> {
         const FIELDS: &[&str] = &["kicker", "text", "blurb", "link"];
-        let mut cta = CallToAction { kicker: String::new(), text: String::new(), blurb: String::new(), link: String::new() };
+        let mut cta =
+            CallToAction { kicker: String::new(), text: String::new(), blurb: String::new(), link: String::new() };
         let seen = r.object("struct CallToAction", FIELDS, |r, field| {
             let text = r.string()?;
             match field {

@@ -10,8 +10,18 @@ pub struct CalendarDate {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl CalendarDate {
@@ -33,11 +43,7 @@ impl CalendarDate {
             2 => 28,
             _ => return None,
         };
-        (1..=days_in_month).contains(&day).then_some(CalendarDate {
-            year,
-            month: month as u8,
-            day: day as u8,
-        })
+        (1..=days_in_month).contains(&day).then_some(CalendarDate { year, month: month as u8, day: day as u8 })
     }
 }
 
@@ -61,7 +67,18 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_calendar_date() {
-        for text in ["2026-13-01", "2026-02-29", "1900-02-29", "2026-1-01", "2026/11/24", "", "２０２６-11-24", "2026-11-00", "é026-11-24", "2026-1é-2"] {
+        for text in [
+            "2026-13-01",
+            "2026-02-29",
+            "1900-02-29",
+            "2026-1-01",
+            "2026/11/24",
+            "",
+            "２０２６-11-24",
+            "2026-11-00",
+            "é026-11-24",
+            "2026-1é-2",
+        ] {
             assert_eq!(CalendarDate::parse(text), None, "{text}");
         }
     }

@@ -348,7 +348,11 @@ impl<'t> Reader<'t> {
                         open.pop();
                     }
                     Some(_) => {
-                        return Err(self.syntax(if closer == b']' { "expected `,` or `]`" } else { "expected `,` or `}`" }))
+                        return Err(self.syntax(if closer == b']' {
+                            "expected `,` or `]`"
+                        } else {
+                            "expected `,` or `}`"
+                        }))
                     }
                     None => return Err(self.eof(if closer == b']' { "a list" } else { "an object" })),
                 }
@@ -400,7 +404,9 @@ impl<'t> Reader<'t> {
                 let number = self.number_token()?;
                 match (number.integer, number.text.parse::<i64>()) {
                     (true, Ok(value)) => Ok(value),
-                    (true, Err(_)) => Err(self.shape(format!("invalid value: integer `{}`, expected i64", number.text))),
+                    (true, Err(_)) => {
+                        Err(self.shape(format!("invalid value: integer `{}`, expected i64", number.text)))
+                    }
                     (false, _) => Err(self.shape(format!("invalid type: {}, expected i64", number.describe()))),
                 }
             }
@@ -409,7 +415,10 @@ impl<'t> Reader<'t> {
     }
 
     /// `null` as `None`, else the value `read` reads.
-    pub fn optional<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T, ParseError>) -> Result<Option<T>, ParseError> {
+    pub fn optional<T>(
+        &mut self,
+        read: impl FnOnce(&mut Self) -> Result<T, ParseError>,
+    ) -> Result<Option<T>, ParseError> {
         if self.peek() == Some(b'n') {
             self.literal()?;
             return Ok(None);
@@ -650,7 +659,11 @@ mod tests {
                 Ok(Empty)
             }
         }
-        let deep = format!(r#"{{"x":{}1{}, "y": {{"a": [true, false, null, -1.5e3, "s"]}}}}"#, "[".repeat(50_000), "]".repeat(50_000));
+        let deep = format!(
+            r#"{{"x":{}1{}, "y": {{"a": [true, false, null, -1.5e3, "s"]}}}}"#,
+            "[".repeat(50_000),
+            "]".repeat(50_000)
+        );
         let (_, unknown) = read::<Empty>(&deep).unwrap();
         assert_eq!(unknown.iter().map(|u| u.path.as_str()).collect::<Vec<_>>(), ["x", "y"]);
         let broken = r#"{"x": {"a": [1, 2}}"#;
@@ -667,11 +680,17 @@ mod tests {
             }
         }
         assert_eq!(read::<Count>("-42").unwrap().0 .0, -42);
-        assert_eq!(read::<Count>("1.5").err().unwrap().to_string(), "(catalog): invalid type: floating point `1.5`, expected i64");
+        assert_eq!(
+            read::<Count>("1.5").err().unwrap().to_string(),
+            "(catalog): invalid type: floating point `1.5`, expected i64"
+        );
         assert_eq!(
             read::<Count>("99999999999999999999").err().unwrap().to_string(),
             "(catalog): invalid value: integer `99999999999999999999`, expected i64"
         );
-        assert_eq!(read::<Count>("\"7\"").err().unwrap().to_string(), "(catalog): invalid type: string \"7\", expected i64");
+        assert_eq!(
+            read::<Count>("\"7\"").err().unwrap().to_string(),
+            "(catalog): invalid type: string \"7\", expected i64"
+        );
     }
 }

@@ -247,10 +247,14 @@ impl Labels {
     /// the cards carry in `data-tc-messages`.
     pub fn script_messages(&self) -> String {
         let mut out = String::from("{");
-        for (i, (name, text)) in
-            [("loading", self.loading()), ("start_failed", self.start_failed()), ("stopped", self.stopped()), ("try_again", self.try_again())]
-                .into_iter()
-                .enumerate()
+        for (i, (name, text)) in [
+            ("loading", self.loading()),
+            ("start_failed", self.start_failed()),
+            ("stopped", self.stopped()),
+            ("try_again", self.try_again()),
+        ]
+        .into_iter()
+        .enumerate()
         {
             if i > 0 {
                 out.push(',');
@@ -371,9 +375,10 @@ mod tests {
 
     #[test]
     fn counts_with_a_plural_choice_follow_the_language() {
-        let mut labels: Labels =
-            parse_json(r#"{"votes":"{count, plural, one {# голос} few {# голоса} other {# голосов}}","one_vote":"один голос"}"#)
-                .unwrap();
+        let mut labels: Labels = parse_json(
+            r#"{"votes":"{count, plural, one {# голос} few {# голоса} other {# голосов}}","one_vote":"один голос"}"#,
+        )
+        .unwrap();
         labels.plural_rule = PluralRule::for_language("ru");
         let said: Vec<String> = [1, 3, 5, 21].into_iter().map(|n| labels.votes_text(n)).collect();
         assert_eq!(said, ["1 голос", "3 голоса", "5 голосов", "21 голос"]);

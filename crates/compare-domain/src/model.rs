@@ -52,14 +52,20 @@ pub struct Catalog {
     /// "de" or "pt-BR": the card is marked with it (screen readers pronounce
     /// it so), and counts in the labels take its plural forms. Default "en".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"), length(max = 35)))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"), length(max = 35))
+    )]
     pub language: Option<String>,
     /// Where the widget's `dist/` folder is published (http or https), e.g.
     /// "https://widgets.example.com/compare/". The pre-rendered pages of
     /// curated pairs then get absolute canonical and Open Graph addresses;
     /// without it their canonical links are relative.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"), length(max = 2048)))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"), length(max = 2048))
+    )]
     pub site_url: Option<String>,
     /// Split layout for large catalogs: the URL of each tool's own file,
     /// with `{id}` for the tool id, relative to the catalog (e.g.
@@ -147,7 +153,10 @@ pub struct Tool {
     pub description: String,
     /// Home page; http or https only.
     #[serde(default)]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"), length(max = 2048)))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"), length(max = 2048))
+    )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
     /// The pricing read: "Free", "Freemium", "Paid", ...
@@ -238,6 +247,9 @@ pub struct CallToAction {
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 300)))]
     pub blurb: String,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"), length(max = 2048)))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"), length(max = 2048))
+    )]
     pub link: String,
 }

@@ -20,10 +20,9 @@ pub enum ParseError {
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ParseError::TooLarge { bytes } => write!(
-                f,
-                "catalog is {bytes} bytes; the limit is {MAX_CATALOG_BYTES} bytes"
-            ),
+            ParseError::TooLarge { bytes } => {
+                write!(f, "catalog is {bytes} bytes; the limit is {MAX_CATALOG_BYTES} bytes")
+            }
             ParseError::Syntax { line, column, message } => {
                 write!(f, "not valid JSON at line {line}, column {column}: {message}")
             }
@@ -109,10 +108,7 @@ mod tests {
     fn wrong_shapes_name_the_field_path() {
         let text = r#"{"version":1,"tools":[{"id":"a","name":"A"},{"id":"b","name":7}]}"#;
         let err = parse_catalog(text).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "tools[1].name: invalid type: integer `7`, expected a string"
-        );
+        assert_eq!(err.to_string(), "tools[1].name: invalid type: integer `7`, expected a string");
     }
 
     #[test]

@@ -26,7 +26,10 @@ impl Report {
     pub fn add_tool_file(&mut self, catalog: &Catalog, file: &str, expected_id: &str, text: Result<String, String>) {
         let read = |text: String| parse_json_noting_unknown::<Tool>(&text).map_err(|err| err.to_string());
         let problems: Vec<Problem> = match text.and_then(read) {
-            Ok((tool, unknown)) => unknown_field_warnings(&unknown).into_iter().chain(validate_tool_file(catalog, &tool, expected_id)).collect(),
+            Ok((tool, unknown)) => unknown_field_warnings(&unknown)
+                .into_iter()
+                .chain(validate_tool_file(catalog, &tool, expected_id))
+                .collect(),
             Err(message) => {
                 self.lines.push(format!("{file}: {message}"));
                 self.errors += 1;
@@ -54,7 +57,11 @@ impl Report {
 
     /// The report with every warning counted as an error (`--strict`).
     pub fn strict(self) -> Report {
-        let lines = self.lines.into_iter().map(|line| line.strip_prefix("warning: ").map(str::to_string).unwrap_or(line)).collect();
+        let lines = self
+            .lines
+            .into_iter()
+            .map(|line| line.strip_prefix("warning: ").map(str::to_string).unwrap_or(line))
+            .collect();
         Report { lines, errors: self.errors + self.warnings, warnings: 0 }
     }
 
@@ -163,7 +170,10 @@ mod tests {
             ]
         );
         assert!(report.passed(), "warnings alone pass");
-        assert_eq!(report.summary("x.json", counts(catalog.as_ref())), "x.json: valid (8 tools, 6 comparisons), 3 warnings");
+        assert_eq!(
+            report.summary("x.json", counts(catalog.as_ref())),
+            "x.json: valid (8 tools, 6 comparisons), 3 warnings"
+        );
         let strict = report.strict();
         assert!(!strict.passed());
         assert_eq!(strict.lines[0], "logo: unknown field, ignored");
@@ -182,9 +192,19 @@ mod tests {
         let (index, details) = crate::synthetic::split_synthetic_catalog(3);
         let (mut report, catalog) = check_catalog_text(&serde_json::to_string(&index).unwrap());
         let catalog = catalog.unwrap();
-        report.add_tool_file(&catalog, "tools/tool-00000.json", "tool-00000", Ok(serde_json::to_string(&details[0]).unwrap()));
+        report.add_tool_file(
+            &catalog,
+            "tools/tool-00000.json",
+            "tool-00000",
+            Ok(serde_json::to_string(&details[0]).unwrap()),
+        );
         assert!(report.passed(), "{:?}", report.lines);
-        report.add_tool_file(&catalog, "tools/tool-00001.json", "tool-00001", Ok(serde_json::to_string(&details[2]).unwrap()));
+        report.add_tool_file(
+            &catalog,
+            "tools/tool-00001.json",
+            "tool-00001",
+            Ok(serde_json::to_string(&details[2]).unwrap()),
+        );
         report.add_tool_file(&catalog, "tools/tool-00002.json", "tool-00002", Err("cannot read: gone".into()));
         // Tool files are read as catalogs are: a byte order mark is accepted.
         let marked = format!("\u{feff}{}", serde_json::to_string(&details[0]).unwrap());

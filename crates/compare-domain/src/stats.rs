@@ -45,11 +45,7 @@ pub fn scorecard<'c>(reviewers: &'c [Reviewer], a: &'c Tool, b: &'c Tool) -> Vec
     let review_by = |tool: &'c Tool, id: &str| tool.reviews.iter().find(|r| r.reviewer == id);
     reviewers
         .iter()
-        .map(|reviewer| ScorecardRow {
-            reviewer,
-            a: review_by(a, &reviewer.id),
-            b: review_by(b, &reviewer.id),
-        })
+        .map(|reviewer| ScorecardRow { reviewer, a: review_by(a, &reviewer.id), b: review_by(b, &reviewer.id) })
         .filter(|row| row.a.is_some() || row.b.is_some())
         .collect()
 }
@@ -73,18 +69,13 @@ pub enum Split<'c> {
 }
 
 pub fn reviewer_split<'c>(rows: &[ScorecardRow<'c>]) -> Split<'c> {
-    let both: Vec<(&'c Reviewer, Verdict, Verdict)> = rows
-        .iter()
-        .filter_map(|row| Some((row.reviewer, row.a?.verdict()?, row.b?.verdict()?)))
-        .collect();
+    let both: Vec<(&'c Reviewer, Verdict, Verdict)> =
+        rows.iter().filter_map(|row| Some((row.reviewer, row.a?.verdict()?, row.b?.verdict()?))).collect();
     if both.is_empty() {
         return Split::NoCommonReviewer;
     }
-    let disagreements: Vec<Disagreement<'c>> = both
-        .iter()
-        .filter(|(_, a, b)| a != b)
-        .map(|&(reviewer, a, b)| Disagreement { reviewer, a, b })
-        .collect();
+    let disagreements: Vec<Disagreement<'c>> =
+        both.iter().filter(|(_, a, b)| a != b).map(|&(reviewer, a, b)| Disagreement { reviewer, a, b }).collect();
     if disagreements.is_empty() {
         Split::Agreement(both.len())
     } else {
@@ -109,7 +100,8 @@ pub fn verdict_line(labels: &Labels, a: &Tool, b: &Tool) -> String {
     let leans = |tool: &Tool, high: u32, low: u32| {
         labels.fill(labels.verdict_leans(), &[("tool", &tool.name), ("a", &high.to_string()), ("b", &low.to_string())])
     };
-    let only = |tool: &Tool, p: u32| labels.fill(labels.verdict_only(), &[("tool", &tool.name), ("percent", &p.to_string())]);
+    let only =
+        |tool: &Tool, p: u32| labels.fill(labels.verdict_only(), &[("tool", &tool.name), ("percent", &p.to_string())]);
     match (ShipShare::of(a).percent(), ShipShare::of(b).percent()) {
         (Some(pa), Some(pb)) if pa > pb => leans(a, pa, pb),
         (Some(pa), Some(pb)) if pb > pa => leans(b, pb, pa),
@@ -174,7 +166,8 @@ mod tests {
         assert_eq!(verdict_line(&labels, a, portkey), "Only SmolLM3 has a panel verdict so far: 75% ship");
         assert_eq!(verdict_line(&labels, portkey, tool(&catalog, "litellm")), "No panel verdict yet for either tool");
         assert_eq!(verdict_line(&labels, a, a), "The panel is split evenly: 75% ship each");
-        let german: Labels = crate::parse::parse_json(r#"{"verdict_leans":"Das Panel neigt zu {tool}: {a} % gegen {b} %"}"#).unwrap();
+        let german: Labels =
+            crate::parse::parse_json(r#"{"verdict_leans":"Das Panel neigt zu {tool}: {a} % gegen {b} %"}"#).unwrap();
         assert_eq!(verdict_line(&german, a, b), "Das Panel neigt zu Vercel AI Gateway: 100 % gegen 75 %");
     }
 

@@ -46,11 +46,13 @@ mod tests {
 
     #[test]
     fn published_counts_follow_the_display_order() {
-        let text = include_str!("../../../public/catalog.json")
-            .replace(r#""baseline_votes": [
+        let text = include_str!("../../../public/catalog.json").replace(
+            r#""baseline_votes": [
         0,
         0
-      ]"#, r#""baseline_votes": [3, 1]"#);
+      ]"#,
+            r#""baseline_votes": [3, 1]"#,
+        );
         let catalog = load_catalog(&text).unwrap();
         let pair = catalog.default_pair();
         assert_eq!(Tally::published(&catalog, pair).votes, [3, 1]);

@@ -77,9 +77,7 @@ impl<'t> Choice<'t> {
         for (selector, _) in &self.forms {
             let exact = selector.strip_prefix('=').is_some_and(|n| n.parse::<u64>().is_ok());
             if !exact && Category::from_keyword(selector).is_none() {
-                return Some(format!(
-                    "\"{selector}\" is not a plural form (zero, one, two, few, many, other or =N)"
-                ));
+                return Some(format!("\"{selector}\" is not a plural form (zero, one, two, few, many, other or =N)"));
             }
         }
         (!self.forms.iter().any(|(selector, _)| *selector == "other"))
@@ -156,7 +154,8 @@ mod tests {
     fn plural_choices_follow_the_language() {
         let votes = "{count, plural, one {# głos} few {# głosy} many {# głosów} other {# głosu}}";
         let polish = PluralRule::for_language("pl");
-        let said: Vec<String> = [1, 2, 5, 22, 25, 112].iter().map(|n| fill(polish, votes, &[("count", &n.to_string())])).collect();
+        let said: Vec<String> =
+            [1, 2, 5, 22, 25, 112].iter().map(|n| fill(polish, votes, &[("count", &n.to_string())])).collect();
         assert_eq!(said, ["1 głos", "2 głosy", "5 głosów", "22 głosy", "25 głosów", "112 głosów"]);
         let french = PluralRule::for_language("fr");
         let vote = "{count, plural, one {# vote} other {# votes}}";
@@ -166,7 +165,8 @@ mod tests {
 
     #[test]
     fn exact_forms_win_and_other_blanks_fill_inside_forms() {
-        let template = "{count, plural, =0 {No votes for {tool}} one {One vote for {tool}} other {# votes for {tool}}} yet.";
+        let template =
+            "{count, plural, =0 {No votes for {tool}} one {One vote for {tool}} other {# votes for {tool}}} yet.";
         let fill_with = |n: &str| fill(EN, template, &[("count", n), ("tool", "Zed")]);
         assert_eq!(fill_with("0"), "No votes for Zed yet.");
         assert_eq!(fill_with("1"), "One vote for Zed yet.");
@@ -175,20 +175,29 @@ mod tests {
 
     #[test]
     fn broken_choices_stay_as_written() {
-        for template in ["{count, plural, one {# vote}", "{count, plural one {x} other {y}}", "{count, select, a {x}}"] {
+        for template in ["{count, plural, one {# vote}", "{count, plural one {x} other {y}}", "{count, select, a {x}}"]
+        {
             assert_eq!(fill(EN, template, &[("count", "3")]), template);
         }
-        assert_eq!(fill(EN, "{count, plural, one {x}}", &[("count", "3")]), "{count, plural, one {x}}", "no form for 3");
+        assert_eq!(
+            fill(EN, "{count, plural, one {x}}", &[("count", "3")]),
+            "{count, plural, one {x}}",
+            "no form for 3"
+        );
     }
 
     #[test]
     fn choices_name_their_problems() {
         let found = choices("{count, plural, one {x} lots {y}} and {n, plural, one {z}} and {m, plural, oops");
-        let problems: Vec<_> = found.iter().map(|(name, choice)| (*name, choice.as_ref().map(Choice::problem))).collect();
+        let problems: Vec<_> =
+            found.iter().map(|(name, choice)| (*name, choice.as_ref().map(Choice::problem))).collect();
         assert_eq!(
             problems,
             [
-                ("count", Some(Some("\"lots\" is not a plural form (zero, one, two, few, many, other or =N)".to_string()))),
+                (
+                    "count",
+                    Some(Some("\"lots\" is not a plural form (zero, one, two, few, many, other or =N)".to_string()))
+                ),
                 ("n", Some(Some("a plural choice needs an \"other\" form".to_string()))),
                 ("m", None),
             ]

@@ -94,7 +94,10 @@ mod tests {
         assert_eq!(closest("Name", &fields), Some("name"));
         assert_eq!(closest("descripton", &fields), Some("description"));
         assert_eq!(closest("logo", &fields), None, "nothing alike");
-        assert_eq!(closest("baseline_vote", &["tools", "question", "baseline_votes", "updated"]), Some("baseline_votes"));
+        assert_eq!(
+            closest("baseline_vote", &["tools", "question", "baseline_votes", "updated"]),
+            Some("baseline_votes")
+        );
     }
 
     #[test]

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::plural::PluralRule;
 use crate::model::{Catalog, Comparison, Reviewer, Tool};
 use crate::parse::{parse_catalog, ParseError};
+use crate::plural::PluralRule;
 use crate::text::fold_case;
 use crate::validate::{validate, validate_tool_file, Problem, Severity};
 
@@ -103,35 +103,17 @@ impl ValidCatalog {
     pub fn new(mut catalog: Catalog) -> Result<ValidCatalog, LoadError> {
         let warnings = only_warnings(validate(&catalog))?;
         catalog.labels.plural_rule = PluralRule::for_language(catalog.language.as_deref().unwrap_or("en"));
-        let tools_by_id = catalog
-            .tools
-            .iter()
-            .enumerate()
-            .map(|(i, tool)| (tool.id.clone(), ToolRef(i)))
-            .collect::<HashMap<_, _>>();
-        let reviewers_by_id =
-            catalog.reviewers.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        let tools_by_id =
+            catalog.tools.iter().enumerate().map(|(i, tool)| (tool.id.clone(), ToolRef(i))).collect::<HashMap<_, _>>();
+        let reviewers_by_id = catalog.reviewers.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
         let mut comparisons_by_pair = HashMap::new();
         for (i, comparison) in catalog.comparisons.iter().enumerate() {
-            let pair = Pair {
-                a: tools_by_id[&comparison.tools[0]],
-                b: tools_by_id[&comparison.tools[1]],
-            };
+            let pair = Pair { a: tools_by_id[&comparison.tools[0]], b: tools_by_id[&comparison.tools[1]] };
             comparisons_by_pair.entry(pair.unordered()).or_insert(i);
         }
-        let search_keys = catalog
-            .tools
-            .iter()
-            .map(|tool| fold_case(&format!("{} {}", tool.name, tool.category)))
-            .collect();
-        Ok(ValidCatalog {
-            catalog,
-            tools_by_id,
-            reviewers_by_id,
-            comparisons_by_pair,
-            search_keys,
-            warnings,
-        })
+        let search_keys =
+            catalog.tools.iter().map(|tool| fold_case(&format!("{} {}", tool.name, tool.category))).collect();
+        Ok(ValidCatalog { catalog, tools_by_id, reviewers_by_id, comparisons_by_pair, search_keys, warnings })
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -194,9 +176,7 @@ impl ValidCatalog {
     /// The first curated comparison, or the first two tools when there is none.
     pub fn default_pair(&self) -> Pair {
         match self.catalog.comparisons.first() {
-            Some(first) => {
-                Pair { a: self.tools_by_id[&first.tools[0]], b: self.tools_by_id[&first.tools[1]] }
-            }
+            Some(first) => Pair { a: self.tools_by_id[&first.tools[0]], b: self.tools_by_id[&first.tools[1]] },
             None => Pair { a: ToolRef(0), b: ToolRef(1) },
         }
     }
@@ -303,10 +283,7 @@ mod tests {
     fn one_given_side_keeps_the_other_from_the_default() {
         let catalog = seed();
         assert_eq!(ids(&catalog, catalog.resolve_pair(Some("portkey"), None).pair), ("portkey", "vercel-ai-gateway"));
-        assert_eq!(
-            ids(&catalog, catalog.resolve_pair(None, Some("smollm3")).pair),
-            ("vercel-ai-gateway", "smollm3")
-        );
+        assert_eq!(ids(&catalog, catalog.resolve_pair(None, Some("smollm3")).pair), ("vercel-ai-gateway", "smollm3"));
         assert_eq!(catalog.resolve_pair(None, None).notice, None);
     }
 

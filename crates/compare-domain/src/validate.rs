@@ -118,10 +118,7 @@ impl Checker {
         if catalog.version != SCHEMA_VERSION {
             self.error(
                 &VERSION,
-                format!(
-                    "unsupported catalog version {}; this widget reads version {SCHEMA_VERSION}",
-                    catalog.version
-                ),
+                format!("unsupported catalog version {}; this widget reads version {SCHEMA_VERSION}", catalog.version),
             );
         }
         self.text(&TITLE, &catalog.title, MAX_SHORT_TEXT_CHARS);
@@ -154,7 +151,10 @@ impl Checker {
         }
         if let Some(language) = &catalog.language {
             if !is_language_tag(language) {
-                self.error(&LANGUAGE, format!("{language:?} is not a language tag such as \"en\", \"de\" or \"pt-BR\""));
+                self.error(
+                    &LANGUAGE,
+                    format!("{language:?} is not a language tag such as \"en\", \"de\" or \"pt-BR\""),
+                );
             }
         }
         for (name, text) in catalog.labels.overridden() {
@@ -226,13 +226,7 @@ impl Checker {
         }
     }
 
-    fn review<'c>(
-        &mut self,
-        at: &Path,
-        review: &'c Review,
-        reviewers: &HashSet<&str>,
-        seen: &mut HashSet<&'c str>,
-    ) {
+    fn review<'c>(&mut self, at: &Path, review: &'c Review, reviewers: &HashSet<&str>, seen: &mut HashSet<&'c str>) {
         let path = at.field("reviewer");
         if !reviewers.contains(review.reviewer.as_str()) {
             self.error(&path, format!("unknown reviewer {:?}", review.reviewer));
@@ -291,11 +285,8 @@ impl Checker {
         if catalog.tool_details.is_some() {
             return;
         }
-        let used: HashSet<&str> = catalog
-            .tools
-            .iter()
-            .flat_map(|tool| tool.reviews.iter().map(|review| review.reviewer.as_str()))
-            .collect();
+        let used: HashSet<&str> =
+            catalog.tools.iter().flat_map(|tool| tool.reviews.iter().map(|review| review.reviewer.as_str())).collect();
         for (i, reviewer) in catalog.reviewers.iter().enumerate() {
             if !reviewer.id.is_empty() && !used.contains(reviewer.id.as_str()) {
                 self.warn(&REVIEWERS.index(i), format!("reviewer {:?} has no reviews", reviewer.id));
@@ -303,14 +294,7 @@ impl Checker {
         }
     }
 
-    fn id<'c>(
-        &mut self,
-        path: &Path,
-        id: &'c str,
-        first_use: &mut HashMap<&'c str, usize>,
-        index: usize,
-        list: &str,
-    ) {
+    fn id<'c>(&mut self, path: &Path, id: &'c str, first_use: &mut HashMap<&'c str, usize>, index: usize, list: &str) {
         if id.is_empty() {
             return self.error(path, "empty id");
         }
@@ -318,10 +302,7 @@ impl Checker {
             return self.error(path, format!("id is longer than {MAX_ID_CHARS} characters"));
         }
         if !is_id(id) {
-            return self.error(
-                path,
-                format!("id {id:?} may hold only lowercase letters, digits, '-', '_' and '.'"),
-            );
+            return self.error(path, format!("id {id:?} may hold only lowercase letters, digits, '-', '_' and '.'"));
         }
         if let Some(first) = first_use.get(id) {
             return self.error(path, format!("duplicate id {id:?} (first used by {list}[{first}])"));
@@ -362,8 +343,7 @@ impl Checker {
 
 /// Ids end up in page URLs and storage keys, so they stay plain.
 fn is_id(id: &str) -> bool {
-    id.bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+    id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// A BCP 47 tag's shape: a language of 2–3 letters, then subtags.
@@ -405,11 +385,7 @@ mod tests {
 
     fn errors(json: &str) -> Vec<String> {
         let catalog = parse_catalog(json).unwrap();
-        validate(&catalog)
-            .into_iter()
-            .filter(|p| p.severity == Severity::Error)
-            .map(|p| p.to_string())
-            .collect()
+        validate(&catalog).into_iter().filter(|p| p.severity == Severity::Error).map(|p| p.to_string()).collect()
     }
 
     const PANEL: &str = r#""reviewers":[{"id":"builder","name":"The Builder"}]"#;
@@ -444,19 +420,13 @@ mod tests {
     #[test]
     fn unsupported_versions_are_refused() {
         let json = with_tools(&format!("{A},{B}")).replace(r#""version":1"#, r#""version":2"#);
-        assert_eq!(
-            errors(&json),
-            ["version: unsupported catalog version 2; this widget reads version 1"]
-        );
+        assert_eq!(errors(&json), ["version: unsupported catalog version 2; this widget reads version 1"]);
     }
 
     #[test]
     fn fewer_than_two_tools_cannot_be_compared() {
         assert_eq!(errors(&with_tools("")), ["tools: the catalog lists no tools"]);
-        assert_eq!(
-            errors(&with_tools(A)),
-            ["tools: a comparison needs at least two tools; the catalog lists one"]
-        );
+        assert_eq!(errors(&with_tools(A)), ["tools: a comparison needs at least two tools; the catalog lists one"]);
     }
 
     #[test]
@@ -467,14 +437,9 @@ mod tests {
 
     #[test]
     fn duplicate_reviewer_ids_are_errors() {
-        let json = with_tools(&format!("{A},{B}")).replace(
-            PANEL,
-            r#""reviewers":[{"id":"builder","name":"X"},{"id":"builder","name":"Y"}]"#,
-        );
-        assert_eq!(
-            errors(&json),
-            [r#"reviewers[1].id: duplicate id "builder" (first used by reviewers[0])"#]
-        );
+        let json = with_tools(&format!("{A},{B}"))
+            .replace(PANEL, r#""reviewers":[{"id":"builder","name":"X"},{"id":"builder","name":"Y"}]"#);
+        assert_eq!(errors(&json), [r#"reviewers[1].id: duplicate id "builder" (first used by reviewers[0])"#]);
     }
 
     #[test]
@@ -505,10 +470,7 @@ mod tests {
         let json = with_tools(&format!(
             r#"{A},{{"id":"b","name":"B","reviews":[{{"reviewer":"builder","verdict":"ship"}},{{"reviewer":"builder","verdict":"skip"}}]}}"#
         ));
-        assert_eq!(
-            errors(&json),
-            [r#"tools[1].reviews[1].reviewer: reviewer "builder" reviews this tool twice"#]
-        );
+        assert_eq!(errors(&json), [r#"tools[1].reviews[1].reviewer: reviewer "builder" reviews this tool twice"#]);
     }
 
     #[test]
@@ -533,11 +495,8 @@ mod tests {
             ("ftp://example.com", false),
         ] {
             let json = with_tools(&format!(r#"{A},{{"id":"b","name":"B","link":{link:?}}}"#));
-            let expected: Vec<String> = if ok {
-                vec![]
-            } else {
-                vec![format!("tools[1].link: {link:?} is not an http or https link")]
-            };
+            let expected: Vec<String> =
+                if ok { vec![] } else { vec![format!("tools[1].link: {link:?} is not an http or https link")] };
             assert_eq!(errors(&json), expected, "{link}");
         }
     }
@@ -615,16 +574,17 @@ mod tests {
         let json = with_tools(&format!(r#"{A},{{"id":"b","name":"B","description":"{long}"}}"#));
         assert_eq!(errors(&json), ["tools[1].description: text is longer than 5000 characters"]);
 
-        let many: Vec<String> =
-            (0..=MAX_TOOLS).map(|i| format!(r#"{{"id":"t{i}","name":"T"}}"#)).collect();
+        let many: Vec<String> = (0..=MAX_TOOLS).map(|i| format!(r#"{{"id":"t{i}","name":"T"}}"#)).collect();
         assert_eq!(errors(&with_tools(&many.join(","))), ["tools: 20001 tools; the limit is 20000"]);
     }
 
     #[test]
     fn labels_are_not_empty_and_not_absurdly_long() {
         let long = "x".repeat(MAX_SHORT_TEXT_CHARS + 1);
-        let json = with_tools(&format!("{A},{B}"))
-            .replace("\"tools\"", &format!(r#""labels":{{"swap_tools":" ","expand_all":"{long}","vs":"gegen"}},"tools""#));
+        let json = with_tools(&format!("{A},{B}")).replace(
+            "\"tools\"",
+            &format!(r#""labels":{{"swap_tools":" ","expand_all":"{long}","vs":"gegen"}},"tools""#),
+        );
         assert_eq!(
             errors(&json),
             ["labels.swap_tools: empty label", "labels.expand_all: text is longer than 300 characters"]

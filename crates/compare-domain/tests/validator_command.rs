@@ -49,9 +49,11 @@ fn warnings_alone_do_not_fail() {
 
 #[test]
 fn typos_in_field_names_are_warned_about_and_fail_with_strict() {
-    let catalog = include_str!("../../../public/catalog.json")
-        .replacen("\"tagline\"", "\"taglin\"", 1)
-        .replacen("\"baseline_votes\"", "\"baseline_vote\"", 1);
+    let catalog = include_str!("../../../public/catalog.json").replacen("\"tagline\"", "\"taglin\"", 1).replacen(
+        "\"baseline_votes\"",
+        "\"baseline_vote\"",
+        1,
+    );
     let path = temp_file("typos.json", &catalog);
     let (code, out) = run(&[path.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
