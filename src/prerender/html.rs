@@ -1,21 +1,5 @@
-//! Small HTML helpers for the markup the pre-render writes around the
-//! components' own (which Leptos escapes itself).
-
-/// Text for an element's content or a double-quoted attribute value.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+//! Small helpers for cutting and filling the page template; escaping is
+//! [`crate::ui::html_text::escape`].
 
 /// What stands between the first `start` and the next `end`.
 pub fn between<'h>(html: &'h str, start: &str, end: &str) -> Option<&'h str> {

@@ -6,6 +6,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use crate::ui::html_text::escape;
 use compare_domain::labels::Labels;
 use compare_domain::stats::{verdict_line, ShipShare};
 use compare_domain::Tool;
@@ -165,7 +166,7 @@ fn text_line(text: &str, x: f32, y: f32, size: f32, weight: Weight, fill: &str, 
     format!(
         "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\" font-weight=\"{}\" fill=\"{fill}\">{}</text>",
         weight.svg(),
-        xml_text(&text)
+        escape(&text)
     )
 }
 
@@ -218,10 +219,6 @@ fn wrap(text: &str, weight: Weight, size: f32, width: f32) -> Vec<String> {
     } else {
         vec![first, shortened(&rest, weight, size, width)]
     }
-}
-
-fn xml_text(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]

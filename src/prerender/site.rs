@@ -10,9 +10,10 @@ use std::path::Path;
 use compare_domain::stats::verdict_line;
 use compare_domain::Pair;
 
-use crate::prerender::html::{between, escape, insert_before, replace_between};
+use crate::prerender::html::{between, insert_before, replace_between};
 use crate::prerender::preview::{self, Preview};
 use crate::prerender::{render_card, stylesheet, LoadedCatalog, Placement};
+use crate::ui::html_text::escape;
 use crate::ui::pair_files::{pair_page_file, pair_preview_file};
 use crate::ui::state::{page_title, Theme};
 

@@ -4,8 +4,8 @@
 
 use compare_domain::source::is_url;
 
-use crate::prerender::html::escape;
 use crate::prerender::{render_card, stylesheet, LoadedCatalog, Placement};
+use crate::ui::html_text::escape;
 use crate::ui::state::Theme;
 
 pub struct SnippetRequest {

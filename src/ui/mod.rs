@@ -9,6 +9,7 @@ pub mod card;
 pub mod comparison;
 pub mod cta;
 pub mod fetch_failure;
+pub mod html_text;
 pub mod ids;
 pub mod loadable;
 pub mod page_hooks;

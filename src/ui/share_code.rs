@@ -2,6 +2,7 @@
 //! codes, written with the widget's absolute addresses so that they work
 //! pasted on any site.
 
+use crate::ui::html_text::escape;
 use crate::ui::pair_files::pair_page_file;
 
 /// Where a widget is published and which catalog it shows.
@@ -47,15 +48,15 @@ impl Published {
     /// The script embed: the element and `embed.js`.
     pub fn script_embed(&self, pair: &SharedPair) -> String {
         let catalog = match &self.catalog_url {
-            Some(url) => format!(" data-catalog=\"{}\"", attribute(url)),
+            Some(url) => format!(" data-catalog=\"{}\"", escape(url)),
             None => String::new(),
         };
         format!(
             "<div data-tool-compare data-a=\"{a}\" data-b=\"{b}\"{catalog} data-theme=\"auto\"></div>\n\
              <script type=\"module\" src=\"{widget}embed.js\"></script>",
-            a = attribute(pair.a),
-            b = attribute(pair.b),
-            widget = attribute(&self.widget_url),
+            a = escape(pair.a),
+            b = escape(pair.b),
+            widget = escape(&self.widget_url),
         )
     }
 
@@ -69,9 +70,9 @@ impl Published {
         format!(
             "<iframe src=\"{widget}index.html?{query}&amp;embed=1\" title=\"{title}\" data-tool-compare-frame \
              allow=\"clipboard-write; web-share\" loading=\"lazy\" width=\"100%\" height=\"1600\" frameborder=\"0\"></iframe>",
-            widget = attribute(&self.widget_url),
-            query = attribute(&self.query(pair)),
-            title = attribute(pair.title),
+            widget = escape(&self.widget_url),
+            query = escape(&self.query(pair)),
+            title = escape(pair.title),
         )
     }
 
@@ -82,11 +83,6 @@ impl Published {
         }
         query
     }
-}
-
-/// Text for a double-quoted HTML attribute.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// Percent-encodes all but the characters a query value never needs to.
