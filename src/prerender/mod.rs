@@ -4,6 +4,7 @@
 //! quote and verdict without script; `embed.js` and the Wasm take it over.
 
 pub mod html;
+pub mod page_meta;
 pub mod preview;
 pub mod site;
 pub mod snippet;

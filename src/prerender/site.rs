@@ -11,7 +11,8 @@ use compare_domain::stats::verdict_line;
 use compare_domain::Pair;
 
 use crate::prerender::html::{between, insert_before, replace_between};
-use crate::prerender::preview::{self, Preview};
+use crate::prerender::page_meta::PageMeta;
+use crate::prerender::preview::Preview;
 use crate::prerender::{render_card, stylesheet, LoadedCatalog, Placement};
 use crate::ui::html_text::escape;
 use crate::ui::pair_files::{pair_page_file, pair_preview_file};
@@ -185,38 +186,20 @@ impl PageTemplate {
         let canonical = absolute(&page_file(loaded, own));
         let image = absolute(&preview_file(loaded, own));
         let alt = self.preview(loaded, own)?.alt_text();
-        let mut meta = format!(
-            "<meta property=\"og:type\" content=\"website\">\n    \
-             <meta property=\"og:title\" content=\"{og_title}\">\n    \
-             <meta property=\"og:description\" content=\"{description}\">\n    \
-             <meta property=\"og:site_name\" content=\"{site}\">\n    \
-             <meta property=\"og:image\" content=\"{image}\">\n    \
-             <meta property=\"og:image:type\" content=\"image/png\">\n    \
-             <meta property=\"og:image:width\" content=\"{width}\">\n    \
-             <meta property=\"og:image:height\" content=\"{height}\">\n    \
-             <meta property=\"og:image:alt\" content=\"{alt}\">\n    \
-             <meta name=\"twitter:card\" content=\"summary_large_image\">\n    \
-             <meta name=\"twitter:image\" content=\"{image}\">\n    \
-             <meta name=\"twitter:image:alt\" content=\"{alt}\">\n  ",
-            og_title = escape(&pair_title),
-            description = escape(&description),
-            site = escape(self.site_name(loaded)),
-            image = escape(&image),
-            width = preview::WIDTH,
-            height = preview::HEIGHT,
-            alt = escape(&alt),
-        );
-        // A canonical address must be absolute (a relative one fails search
-        // engines' checks): without `site_url` the pages name none.
-        if catalog.site_url.is_some() {
-            let canonical = escape(&canonical);
-            meta = format!("<link rel=\"canonical\" href=\"{canonical}\">\n    <meta property=\"og:url\" content=\"{canonical}\">\n    {meta}");
+        let meta = PageMeta {
+            canonical: catalog.site_url.is_some().then_some(canonical),
+            title: pair_title.clone(),
+            description: description.clone(),
+            site_name: self.site_name(loaded).to_string(),
+            image,
+            image_alt: alt,
         }
+        .to_html();
         let html = replace_between(&self.html, "<title>", "</title>", &escape(&title))?;
         // The page's (visually hidden) heading names the pair it shows.
         let html = replace_between(&html, "<h1 class=\"tc-page-title\">", "</h1>", &escape(&pair_title))?;
         let html = replace_between(&html, "<meta name=\"description\" content=\"", "\"", &escape(&description))?;
-        let html = insert_before(&html, "</head>", &meta)?;
+        let html = insert_before(&html, "</head>", &format!("{meta}\n  "))?;
         let card = render_card(loaded, pair, Theme::Auto, Placement::Page)?;
         replace_between(&html, CARD_START, CARD_END, &card)
     }

@@ -15,6 +15,7 @@ pub mod loadable;
 pub mod page_hooks;
 pub mod pair_files;
 pub mod picker;
+pub mod picker_keys;
 pub mod prerender_mode;
 pub mod scorecard;
 pub mod share;

@@ -8,6 +8,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::picker_keys::{KeyOutcome, PickerKeys};
 use crate::ui::prerender_mode::waiting_field;
 use crate::ui::state::{ComparisonState, Side};
 
@@ -48,51 +49,34 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
         close();
         state.choose_tool(side, tool);
     };
-    let move_active = move |step: isize| {
-        let count = matches.with_untracked(|(found, _)| found.len());
-        if count == 0 {
-            return;
-        }
-        let next = (active.get_untracked() as isize + step).clamp(0, count as isize - 1) as usize;
-        active.set(next);
-        if let Some(option) = list_ref.get_untracked().and_then(|list| list.children().item(next as u32)) {
-            option.scroll_into_view_with_bool(false);
-        }
-    };
-    let on_keydown = move |ev: KeyboardEvent| match ev.key().as_str() {
-        "ArrowDown" => {
-            ev.prevent_default();
-            if open.get_untracked() {
-                move_active(1);
-            } else {
+    let on_keydown = move |ev: KeyboardEvent| {
+        let keys = PickerKeys {
+            open: open.get_untracked(),
+            typing: query.with_untracked(Option::is_some),
+            active: active.get_untracked(),
+            count: matches.with_untracked(|(found, _)| found.len()),
+        };
+        let Some(outcome) = keys.outcome(&ev.key()) else { return };
+        ev.prevent_default();
+        match outcome {
+            KeyOutcome::Open => {
                 active.set(0);
                 open.set(true);
             }
-        }
-        "ArrowUp" => {
-            ev.prevent_default();
-            move_active(-1);
-        }
-        "PageDown" if open.get_untracked() => {
-            ev.prevent_default();
-            move_active(10);
-        }
-        "PageUp" if open.get_untracked() => {
-            ev.prevent_default();
-            move_active(-10);
-        }
-        "Enter" if open.get_untracked() => {
-            ev.prevent_default();
-            let pick = matches.with_untracked(|(found, _)| found.get(active.get_untracked()).copied());
-            if let Some(tool) = pick {
-                choose(tool);
+            KeyOutcome::Highlight(option) => {
+                active.set(option);
+                if let Some(item) = list_ref.get_untracked().and_then(|list| list.children().item(option as u32)) {
+                    item.scroll_into_view_with_bool(false);
+                }
             }
+            KeyOutcome::Choose(option) => {
+                if let Some(tool) = matches.with_untracked(|(found, _)| found.get(option).copied()) {
+                    choose(tool);
+                }
+            }
+            KeyOutcome::Close => close(),
+            KeyOutcome::Nothing => {}
         }
-        "Escape" if open.get_untracked() || query.get_untracked().is_some() => {
-            ev.prevent_default();
-            close();
-        }
-        _ => {}
     };
 
     let shown_value = move || match query.get() {
