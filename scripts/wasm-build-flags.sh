@@ -1,13 +1,13 @@
 # The Wasm release's size settings: `wasm_flags trunk build --release` runs a
 # Trunk build with them (every script's build does; setup.sh defines it).
 # They rebuild the standard library for the Wasm with what the widget does
-# not need left out (issue 11: 221 → 193 KB gzip; bench/README.md):
+# not need left out (what each saves: bench/README.md, "Size diet"):
 # - panics abort at once, without formatting a message: the trap reaches
 #   the page as a WebAssembly.RuntimeError, which embed.js reports to the
 #   reader with "Try again" (a panic message would only name a line);
 # - no source locations in the binary. (Not `-Zfmt-debug=none`: it would
-#   save 2.6 KB but empty every `{:?}`, also serde's, and so the quoted
-#   values in the messages that tell a site owner what is wrong.)
+#   empty every `{:?}`, and so the quoted values in the messages that tell
+#   a site owner what is wrong.)
 # - Leptos erases component types (`erase_components`): fewer distinct views.
 # Stable Rust accepts these with RUSTC_BOOTSTRAP=1, as scripts/fuzz.sh
 # already relies on; they need the `rust-src` component (setup.sh adds it).
