@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod handover;
 pub mod host;
 pub mod iframe_height;
+pub mod js_object;
 pub mod page_url;
 pub mod session;
 pub mod share;
