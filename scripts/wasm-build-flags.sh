@@ -9,6 +9,8 @@
 #   empty every `{:?}`, and so the quoted values in the messages that tell
 #   a site owner what is wrong.)
 # - Leptos erases component types (`erase_components`): fewer distinct views.
+# - LLVM inlines only what is always inlined: the view code is many small
+#   closures that each inline the same Leptos calls.
 # Stable Rust accepts these with RUSTC_BOOTSTRAP=1, as scripts/fuzz.sh
 # already relies on; they need the `rust-src` component (setup.sh adds it).
 # Only the command given sees them, and of its builds only the wasm32
@@ -16,7 +18,7 @@
 # build-std setting, which would apply to any target).
 wasm_flags() {
   env RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components -Cllvm-args=-inline-threshold=0 -Cllvm-args=-inlinehint-threshold=0" \
     "$@"
 }
 
