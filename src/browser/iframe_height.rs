@@ -7,12 +7,18 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::browser::js_object::object;
+use serde::Serialize;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{HtmlElement, MessageEvent, MutationObserver, MutationObserverInit, ResizeObserver};
 
 pub const HEIGHT_MESSAGE: &str = "tool-compare:height";
 const HEIGHT_REQUEST: &str = "tool-compare:height-request";
+
+#[derive(Serialize)]
+struct HeightMessage {
+    r#type: &'static str,
+    height: u32,
+}
 
 pub fn report_height_to_parent(host: &HtmlElement) {
     let window = leptos::prelude::window();
@@ -30,9 +36,11 @@ pub fn report_height_to_parent(host: &HtmlElement) {
         if height == reported.replace(height) {
             return;
         }
-        let message = object(&[("type", HEIGHT_MESSAGE.into()), ("height", height.into())]);
-        // The frame's content is public, so any parent may know its height.
-        let _ = parent.post_message(&message, "*");
+        let message = HeightMessage { r#type: HEIGHT_MESSAGE, height };
+        if let Ok(message) = message.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+            // The frame's content is public, so any parent may know its height.
+            let _ = parent.post_message(&message, "*");
+        }
     });
     // A resize observer alone is not enough: browsers skip rendering steps,
     // and with them resize callbacks, in frames scrolled out of view, which

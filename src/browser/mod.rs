@@ -14,7 +14,6 @@ pub mod fetch;
 pub mod handover;
 pub mod host;
 pub mod iframe_height;
-pub mod js_object;
 pub mod page_url;
 pub mod session;
 pub mod share;

@@ -7,11 +7,11 @@ use compare_domain::votes::{storage_key, Ballot, StoreError, VoteChange, VoteSto
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
 
 use crate::browser::host::HostElement;
-use crate::browser::js_object::{object, string_or_null};
 use crate::ui::votes::{SharedBallot, VoteState};
 
 /// Name of the DOM event dispatched on the host element for every change.
@@ -73,17 +73,23 @@ pub fn widget_votes(ballot: Rc<SharedBallot>, catalog_url: String) -> VoteState 
     votes
 }
 
-/// Dispatches the vote event; its `detail` holds the catalog's absolute
-/// URL, the pair's tool ids in display order, and the tool id voted for now
-/// and before (each `null` for none).
+/// `event.detail` of the vote event.
+#[derive(Serialize)]
+struct VoteDetail<'a> {
+    /// Absolute URL of the catalog the pair comes from.
+    catalog: &'a str,
+    /// The pair's tool ids, in display order.
+    pair: [&'a str; 2],
+    /// The tool id voted for now, or `null` when the vote was withdrawn.
+    vote: Option<&'a str>,
+    /// The tool id voted for before, or `null`.
+    previous: Option<&'a str>,
+}
+
 fn dispatch_vote_event(host: &HostElement, catalog: &str, pair: [&str; 2], change: &VoteChange) {
-    let pair: js_sys::Array = pair.iter().map(|id| JsValue::from_str(id)).collect();
-    let detail = object(&[
-        ("catalog", JsValue::from_str(catalog)),
-        ("pair", pair.into()),
-        ("vote", string_or_null(change.current.as_deref())),
-        ("previous", string_or_null(change.previous.as_deref())),
-    ]);
+    let detail = VoteDetail { catalog, pair, vote: change.current.as_deref(), previous: change.previous.as_deref() };
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let Ok(detail) = detail.serialize(&serializer) else { return };
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
