@@ -4,6 +4,9 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
+# The vote collector's tests run against PostgreSQL too.
+source "$ROOT/scripts/postgres-for-tests.sh"
+start_test_postgres
 
 LOG="$(mktemp -d)"
 native=fail browser=fail build=fail
