@@ -21,6 +21,7 @@ impl ReadJson for Catalog {
             "tool_details",
             "site_name",
             "share",
+            "votes_url",
             "$schema",
         ];
         let mut c = Catalog::default();
@@ -39,6 +40,7 @@ impl ReadJson for Catalog {
                 10 => c.tool_details = r.optional(Reader::string)?,
                 11 => c.site_name = r.optional(Reader::string)?,
                 12 => c.share = r.boolean()?,
+                13 => c.votes_url = r.optional(Reader::string)?,
                 // Where editors find the schema: for them, not the widget.
                 _ => r.skip()?,
             }

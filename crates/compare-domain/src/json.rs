@@ -547,6 +547,41 @@ impl<'t> Reader<'t> {
         }
     }
 
+    /// An object whose keys are data (such as tool ids), each value read by
+    /// `entry` with its key; a key given twice is an error.
+    pub fn entries(
+        &mut self,
+        expected: &'static str,
+        mut entry: impl FnMut(&mut Self, &str) -> Result<(), ParseError>,
+    ) -> Result<(), ParseError> {
+        if self.peek() != Some(b'{') {
+            return Err(self.invalid_type(expected));
+        }
+        self.pos += 1;
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(());
+        }
+        let mut keys: Vec<String> = Vec::new();
+        loop {
+            let key = self.object_key()?;
+            if keys.contains(&key) {
+                return Err(self.shape(format!("duplicate field `{key}`")));
+            }
+            entry(self, &key)?;
+            keys.push(key);
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(_) => return Err(self.syntax("expected `,` or `}`")),
+                None => return Err(self.eof("an object")),
+            }
+        }
+    }
+
     /// The error for a required field that an object read by
     /// [`Reader::object`] lacks, if it does.
     pub fn require(&self, seen: u128, known: &'static [&'static str], required: &[usize]) -> Result<(), ParseError> {

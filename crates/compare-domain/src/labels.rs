@@ -156,6 +156,8 @@ labels! {
     not_curated = "This pair is not a curated comparison; its figures come from each tool's own panel reviews.";
     /// {published}: the "published votes" text
     community_explained = "Community is each tool's share of readers' votes on this pair: {published} plus your vote in this browser.";
+    /// {published}: the "published votes" text. Used instead of community_explained when the catalog names a vote collector
+    community_explained_collected = "Community is each tool's share of readers' votes on this pair: {published} plus the votes of this site's readers, counted across readers by this site.";
     no_published_votes = "no published votes";
     one_published_vote = "1 published vote";
     /// {count}
@@ -175,6 +177,9 @@ labels! {
     separator = " · ";
     your_vote = "your vote (this browser)";
     vote_note = "Counts are the published totals for this pair plus your vote in this browser. Press your vote again to withdraw it.";
+    /// Used instead of vote_note when the catalog names a vote collector
+    vote_note_collected = "Votes are counted across readers by this site; this browser keeps yours. Press your vote again to withdraw it.";
+    live_count_unavailable = "The live count is unavailable right now, so the card shows the published counts and your vote; your vote is sent when the count is back.";
     votes_not_kept = "This browser does not let the widget save votes, so your vote counts only until you leave the page.";
     votes_reset = "Saved votes in this browser could not be read, so they were reset.";
     /// {tool}, {standing}

@@ -3,6 +3,7 @@
 //! tally. The widget and the `validate-catalog` command share it.
 
 pub mod catalog_reader;
+pub mod community;
 pub mod date;
 pub mod json;
 pub mod labels;

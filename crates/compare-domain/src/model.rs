@@ -81,6 +81,16 @@ pub struct Catalog {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 120)))]
     pub site_name: Option<String>,
+    /// A vote collector (protocol v1, the README's "Votes across readers"),
+    /// e.g. "https://votes.example.com/": each vote change is sent there,
+    /// and the community figure counts every reader's vote. Without it the
+    /// figure is the published counts plus this browser's vote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"), length(max = 2048))
+    )]
+    pub votes_url: Option<String>,
     /// Offers the card's "Share" control: the pair's link and its embed
     /// code. `false` takes it away. Default `true`.
     #[serde(default = "offered", skip_serializing_if = "is_offered")]
@@ -104,6 +114,7 @@ impl Default for Catalog {
             site_url: None,
             tool_details: None,
             site_name: None,
+            votes_url: None,
             share: offered(),
         }
     }

@@ -1,5 +1,5 @@
 //! Reader votes on a pair: the catalog's published counts plus this
-//! browser's own vote.
+//! browser's own vote, or, with a vote collector, plus every reader's.
 
 use crate::stats::rounded_percent;
 use crate::valid::{Pair, ValidCatalog};
@@ -26,6 +26,21 @@ impl Tally {
             self.votes[side] += 1;
         }
         self
+    }
+
+    /// Adds a collector's counts (`collected`, display order), which hold
+    /// this reader's vote as the collector last acknowledged it
+    /// (`acknowledged`), and the reader's vote now (`local`): the
+    /// acknowledged vote is taken out before the local one goes in, so that
+    /// a vote is counted once, sent or not.
+    pub fn with_collected(mut self, collected: [u64; 2], acknowledged: Option<usize>, local: Option<usize>) -> Tally {
+        let mut others = collected;
+        if let Some(side) = acknowledged {
+            others[side] = others[side].saturating_sub(1);
+        }
+        self.votes[0] += others[0];
+        self.votes[1] += others[1];
+        self.with_local_vote(local)
     }
 
     pub fn total(self) -> u64 {
@@ -67,6 +82,22 @@ mod tests {
         assert_eq!(published.with_local_vote(Some(0)).percents(), Some([80, 20]));
         assert_eq!(published.with_local_vote(None), published);
         assert_eq!(Tally::default().with_local_vote(Some(0)).percents(), Some([100, 0]));
+    }
+
+    #[test]
+    fn a_readers_vote_is_counted_once_whether_the_collector_has_it_or_not() {
+        let published = Tally { votes: [3, 1] };
+        // Nothing sent yet: the collector's 5 + 2 are other readers'.
+        assert_eq!(published.with_collected([5, 2], None, Some(0)).votes, [9, 3]);
+        // Sent and acknowledged: the collector's 6 include this vote.
+        assert_eq!(published.with_collected([6, 2], Some(0), Some(0)).votes, [9, 3]);
+        // Moved to the other tool, not yet sent: the collector still counts
+        // the old vote.
+        assert_eq!(published.with_collected([6, 2], Some(0), Some(1)).votes, [8, 4]);
+        // Withdrawn, not yet sent.
+        assert_eq!(published.with_collected([6, 2], Some(0), None).votes, [8, 3]);
+        // A collector that lost the vote it acknowledged never goes below zero.
+        assert_eq!(Tally::default().with_collected([0, 0], Some(1), Some(1)).votes, [0, 1]);
     }
 
     #[test]

@@ -94,6 +94,7 @@ const SITE_URL: Path = Path::Root("site_url");
 const LANGUAGE: Path = Path::Root("language");
 const TOOL_DETAILS: Path = Path::Root("tool_details");
 const SITE_NAME: Path = Path::Root("site_name");
+const VOTES_URL: Path = Path::Root("votes_url");
 const FILE: Path = Path::Root("");
 
 #[derive(Default)]
@@ -145,6 +146,9 @@ impl Checker {
         }
         if let Some(site) = &catalog.site_url {
             self.link(&SITE_URL, site);
+        }
+        if let Some(collector) = &catalog.votes_url {
+            self.link(&VOTES_URL, collector);
         }
         if let Some(name) = &catalog.site_name {
             self.required(&SITE_NAME, name, MAX_NAME_CHARS, "empty site name");
@@ -625,6 +629,15 @@ mod tests {
     fn the_site_address_must_be_a_web_link() {
         let json = with_tools(&format!("{A},{B}")).replace("\"tools\"", r#""site_url":"javascript:alert(1)","tools""#);
         assert_eq!(errors(&json), [r#"site_url: "javascript:alert(1)" is not an http or https link"#]);
+    }
+
+    #[test]
+    fn the_vote_collector_must_be_a_web_link() {
+        let json = with_tools(&format!("{A},{B}")).replace("\"tools\"", r#""votes_url":"file:///votes","tools""#);
+        assert_eq!(errors(&json), [r#"votes_url: "file:///votes" is not an http or https link"#]);
+        let json =
+            with_tools(&format!("{A},{B}")).replace("\"tools\"", r#""votes_url":"https://votes.example.com/","tools""#);
+        assert_eq!(parse_catalog(&json).unwrap().votes_url.as_deref(), Some("https://votes.example.com/"));
     }
 
     #[test]

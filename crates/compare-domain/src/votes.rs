@@ -29,32 +29,44 @@ fn pair_key(a: &str, b: &str) -> String {
     }
 }
 
-/// Which tool this browser voted for, per unordered pair.
+/// Which tool this browser voted for, per unordered pair, and, for a
+/// catalog with a vote collector, what the collector has acknowledged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct VoteBook {
     /// Pair key → tool id, plus the order votes were cast in, oldest first.
     votes: BTreeMap<String, (u64, String)>,
     next_seq: u64,
+    /// Pair key → the tool id the collector last answered `200` for (no
+    /// entry: it holds no vote of this reader). Where it differs from
+    /// `votes`, a change is still to be sent.
+    sent: BTreeMap<String, String>,
+    /// This reader's random id at the collector, made at the first vote.
+    voter: Option<String>,
 }
 
 /// The stored form: `{"version": 1, "votes": [["<id>|<id>", "<id>"], …]}`,
-/// pair key and tool id, oldest vote first. (`embed.js` reads it too, to
-/// show a stored vote on a pre-rendered card.)
+/// pair key and tool id, oldest vote first; with a collector also
+/// `"voter": "<id>"` and `"sent": [["<id>|<id>", "<id>"], …]`. (`embed.js`
+/// reads `votes` too, to show a stored vote on a pre-rendered card.)
 struct Stored {
     version: i64,
     votes: Vec<[String; 2]>,
+    sent: Vec<[String; 2]>,
+    voter: Option<String>,
 }
 
 impl ReadJson for Stored {
     fn read_json(reader: &mut Reader) -> Result<Stored, ParseError> {
-        const FIELDS: &[&str] = &["version", "votes"];
-        let mut stored = Stored { version: 0, votes: Vec::new() };
+        const FIELDS: &[&str] = &["version", "votes", "sent", "voter"];
+        let mut stored = Stored { version: 0, votes: Vec::new(), sent: Vec::new(), voter: None };
         let seen = reader.object("stored votes", FIELDS, |reader, field| {
             match field {
                 0 => stored.version = reader.integer()?,
+                3 => stored.voter = Some(reader.string()?),
                 _ => {
+                    let entries = if field == 1 { &mut stored.votes } else { &mut stored.sent };
                     reader.array(|reader| {
-                        stored.votes.push(reader.pair(Reader::string)?);
+                        entries.push(reader.pair(Reader::string)?);
                         Ok(())
                     })?;
                 }
@@ -129,29 +141,62 @@ impl VoteBook {
     fn forget_oldest_beyond(&mut self, max: usize) {
         while self.votes.len() > max {
             let oldest = self.votes.iter().min_by_key(|(_, (seq, _))| *seq).map(|(k, _)| k.clone());
-            match oldest {
-                Some(key) => self.votes.remove(&key),
-                None => break,
-            };
+            let Some(key) = oldest else { break };
+            self.votes.remove(&key);
+            // The collector keeps that vote; this browser stops following it.
+            self.sent.remove(&key);
         }
     }
 
     pub fn encode(&self) -> String {
         let mut votes: Vec<(&String, &(u64, String))> = self.votes.iter().collect();
         votes.sort_by_key(|(_, (seq, _))| *seq);
-        let mut out = format!("{{\"version\":{STORAGE_VERSION},\"votes\":[");
-        for (i, (key, (_, tool))) in votes.into_iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push('[');
-            json::write_string(&mut out, key);
-            out.push(',');
-            json::write_string(&mut out, tool);
-            out.push(']');
+        let mut out = format!("{{\"version\":{STORAGE_VERSION},\"votes\":");
+        write_entries(&mut out, votes.into_iter().map(|(key, (_, tool))| (key, tool)));
+        if !self.sent.is_empty() {
+            out.push_str(",\"sent\":");
+            write_entries(&mut out, self.sent.iter());
         }
-        out.push_str("]}");
+        if let Some(voter) = &self.voter {
+            out.push_str(",\"voter\":");
+            json::write_string(&mut out, voter);
+        }
+        out.push('}');
         out
+    }
+
+    /// The tool the collector holds this reader's vote for on the pair.
+    pub fn acknowledged(&self, a: &str, b: &str) -> Option<&str> {
+        self.sent.get(&pair_key(a, b)).map(String::as_str)
+    }
+
+    /// The collector answered `200` for `choice` on the pair.
+    pub fn acknowledge(&mut self, a: &str, b: &str, choice: Option<&str>) {
+        let key = pair_key(a, b);
+        match choice {
+            Some(tool) => self.sent.insert(key, tool.to_string()),
+            None => self.sent.remove(&key),
+        };
+    }
+
+    /// The changes the collector has yet to hear: each pair whose vote
+    /// differs from what it acknowledged, as `(a, b, choice)` with the
+    /// pair's ids in key order and `None` for a withdrawal.
+    pub fn unsent(&self) -> Vec<(String, String, Option<String>)> {
+        let voted = self.votes.iter().map(|(key, (_, tool))| (key, Some(tool)));
+        let withdrawn = self.sent.keys().filter(|key| !self.votes.contains_key(*key)).map(|key| (key, None));
+        voted
+            .chain(withdrawn)
+            .filter(|(key, choice)| self.sent.get(*key) != *choice)
+            .filter_map(|(key, choice)| {
+                let (a, b) = key.split_once('|')?;
+                Some((a.to_string(), b.to_string(), choice.cloned()))
+            })
+            .collect()
+    }
+
+    pub fn voter(&self) -> Option<&str> {
+        self.voter.as_deref()
     }
 
     /// Reads stored votes. Entries that do not name one of their own pair's
@@ -166,15 +211,39 @@ impl VoteBook {
         debug_assert_eq!(stored.version, STORAGE_VERSION as i64);
         let mut book = VoteBook::default();
         for [key, tool] in stored.votes {
-            let Some((a, b)) = key.split_once('|') else { continue };
-            if (tool == a || tool == b) && a != b && pair_key(a, b) == key {
+            if fits_its_pair(&key, &tool) {
                 book.votes.insert(key, (book.next_seq, tool));
                 book.next_seq += 1;
             }
         }
+        book.sent =
+            stored.sent.into_iter().filter(|[key, tool]| fits_its_pair(key, tool)).map(|[k, t]| (k, t)).collect();
+        book.voter = stored.voter.filter(|voter| !voter.is_empty());
         book.forget_oldest_beyond(MAX_STORED_PAIRS);
         Ok(book)
     }
+}
+
+/// Whether `key` is a pair key and `tool` one of its two tools.
+fn fits_its_pair(key: &str, tool: &str) -> bool {
+    let Some((a, b)) = key.split_once('|') else { return false };
+    (tool == a || tool == b) && a != b && pair_key(a, b) == key
+}
+
+/// `[["<key>","<tool>"],…]`.
+fn write_entries<'e>(out: &mut String, entries: impl Iterator<Item = (&'e String, &'e String)>) {
+    out.push('[');
+    for (i, (key, tool)) in entries.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        json::write_string(out, key);
+        out.push(',');
+        json::write_string(out, tool);
+        out.push(']');
+    }
+    out.push(']');
 }
 
 /// Where votes are kept between visits.
@@ -244,10 +313,29 @@ impl<S: VoteStore> Ballot<S> {
     }
 
     pub fn press(&mut self, a: &str, b: &str, tool: &str) -> VoteChange {
+        self.change(|book| book.press(a, b, tool))
+    }
+
+    /// The collector answered `200` for `choice` on the pair.
+    pub fn acknowledge(&mut self, a: &str, b: &str, choice: Option<&str>) {
+        self.change(|book| book.acknowledge(a, b, choice));
+    }
+
+    /// This reader's id at the collector; `make` makes one (random) at the
+    /// first call, which is then kept with the votes.
+    pub fn voter(&mut self, make: impl FnOnce() -> String) -> String {
+        if let Some(voter) = self.book.voter() {
+            return voter.to_string();
+        }
+        self.change(|book| book.voter.get_or_insert_with(make).clone())
+    }
+
+    /// Applies `edit` to the latest stored votes and stores the result.
+    fn change<T>(&mut self, edit: impl FnOnce(&mut VoteBook) -> T) -> T {
         if self.persistent {
             self.catch_up();
         }
-        let change = self.book.press(a, b, tool);
+        let result = edit(&mut self.book);
         if self.persistent {
             match self.store.write(&self.book.encode()) {
                 Ok(()) => {
@@ -261,7 +349,7 @@ impl<S: VoteStore> Ballot<S> {
                 }
             }
         }
-        change
+        result
     }
 
     /// Reads what another ballot on the same store (a second widget of the
@@ -358,6 +446,40 @@ mod tests {
         let decoded = VoteBook::decode(&book.encode()).unwrap();
         assert_eq!(decoded.vote("a", "b"), Some("b"));
         assert_eq!(decoded.vote("y", "x"), Some("x"));
+    }
+
+    #[test]
+    fn changes_the_collector_has_not_acknowledged_are_unsent_until_it_does() {
+        let mut book = VoteBook::default();
+        book.press("b", "a", "a");
+        assert_eq!(book.unsent(), [("a".into(), "b".into(), Some("a".into()))]);
+        book.acknowledge("a", "b", Some("a"));
+        assert_eq!(book.unsent(), []);
+        assert_eq!(book.acknowledged("b", "a"), Some("a"));
+        book.press("a", "b", "b");
+        assert_eq!(book.unsent(), [("a".into(), "b".into(), Some("b".into()))]);
+        book.acknowledge("a", "b", Some("b"));
+        book.press("a", "b", "b");
+        assert_eq!(book.unsent(), [("a".into(), "b".into(), None)], "a withdrawal is sent too");
+        book.acknowledge("a", "b", None);
+        assert_eq!((book.unsent(), book.acknowledged("a", "b")), (vec![], None));
+    }
+
+    #[test]
+    fn the_voter_and_what_was_sent_survive_encoding() {
+        let mut ballot = Ballot::open(FakeStore::default());
+        let voter = ballot.voter(|| "random-id".into());
+        assert_eq!(ballot.voter(|| unreachable!("made once")), voter);
+        ballot.press("a", "b", "a");
+        ballot.acknowledge("a", "b", Some("a"));
+        ballot.press("x", "y", "y");
+        let decoded = VoteBook::decode(&ballot.book().encode()).unwrap();
+        assert_eq!(decoded.voter(), Some("random-id"));
+        assert_eq!(decoded.acknowledged("a", "b"), Some("a"));
+        assert_eq!(decoded.unsent(), [("x".into(), "y".into(), Some("y".into()))]);
+        // Stored votes of before the collector read as nothing sent.
+        let older = VoteBook::decode(r#"{"version":1,"votes":[["a|b","a"]]}"#).unwrap();
+        assert_eq!((older.voter(), older.acknowledged("a", "b")), (None, None));
     }
 
     #[test]
