@@ -12,8 +12,9 @@ LOG="$(mktemp -d)"
 native=fail browser=fail build=fail
 native_passed=0 native_failed=0 browser_passed=0 browser_failed=0
 
-say "native tests (cargo test: the domain and the pre-render), cargo clippy, cargo fmt --check, and tsc on embed.js"
+say "native tests (cargo test: the domain, the pre-render and the vote collector), cargo clippy, cargo fmt --check, and tsc on embed.js"
 if cargo test 2>&1 | tee "$LOG/native.txt" &&
+  cargo build --quiet -p tool-compare-votes &&
   cargo clippy --quiet --all-targets -- -D warnings &&
   cargo fmt --all --check &&
   rustfmt --check --edition 2021 fuzz/fuzz_targets/*.rs &&

@@ -67,13 +67,14 @@ pub fn fetch_text(url: &str, file: CatalogFile) -> impl Future<Output = Result<S
     }
 }
 
-struct Timeout {
+/// Aborts a request once `TIMEOUT_SECONDS` have passed, unless dropped first.
+pub struct Timeout {
     handle: i32,
     _abort: Closure<dyn FnMut()>,
 }
 
 impl Timeout {
-    fn start(controller: web_sys::AbortController) -> Option<Timeout> {
+    pub fn start(controller: web_sys::AbortController) -> Option<Timeout> {
         let abort = Closure::once(move || controller.abort());
         let handle = leptos::prelude::window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(

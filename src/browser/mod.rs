@@ -6,6 +6,7 @@
 
 #[cfg(feature = "bench-json")]
 pub mod bench_json;
+pub mod collector;
 pub mod config;
 #[cfg(debug_assertions)]
 pub mod dev_panics;

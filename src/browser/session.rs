@@ -10,10 +10,12 @@ use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
+use compare_domain::community::collector_base;
 use compare_domain::{ToolRef, ValidCatalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::browser::collector::Collector;
 use crate::browser::fetch::fetch_catalog;
 use crate::browser::vote_storage;
 use crate::ui::loadable::Loadable;
@@ -76,6 +78,10 @@ impl CatalogSession {
             // Every widget may have left while it loaded.
             let Some(session) = session.upgrade() else { return };
             if session.generation.get() == mine {
+                if let Some(votes_url) = result.as_ref().ok().and_then(|catalog| catalog.catalog().votes_url.clone()) {
+                    let collector = Collector::new(collector_base(&votes_url), &session.ballot);
+                    session.ballot.connect(collector);
+                }
                 session.load.set(result.into());
             }
         });

@@ -91,7 +91,7 @@ fn card_view(
                         None => labels.not_curated().to_string(),
                     }}
                 </p>
-                <p>{community_explanation(labels, Tally::published(catalog, pair))}</p>
+                <p>{community_explanation(labels, Tally::published(catalog, pair), meta.votes_url.is_some())}</p>
             </footer>
         </article>
     }
@@ -105,15 +105,17 @@ fn retry_tool_files(details: ToolDetails, state: ComparisonState, pair: Pair, ho
     }
 }
 
-/// How the Community figure is counted, for readers who ask.
-fn community_explanation(labels: &Labels, published: Tally) -> String {
+/// How the Community figure is counted, for readers who ask; `collected`:
+/// by the catalog's vote collector, across readers.
+fn community_explanation(labels: &Labels, published: Tally, collected: bool) -> String {
     let published = labels.count_text(
         Some(labels.no_published_votes()),
         labels.one_published_vote(),
         labels.published_votes(),
         published.total(),
     );
-    labels.fill(labels.community_explained(), &[("published", &published)])
+    let explained = if collected { labels.community_explained_collected() } else { labels.community_explained() };
+    labels.fill(explained, &[("published", &published)])
 }
 
 fn tool_column(

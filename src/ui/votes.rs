@@ -1,13 +1,15 @@
 //! "Which one would you ship with?": this browser's vote on the pair and the
-//! tally (published counts + this vote). Where votes are stored, and who is
-//! told of a change, is the caller's: `localStorage` and a DOM event in the
-//! browser, nothing at all in a pre-rendered card.
+//! tally (published counts + this vote, or + every reader's where the
+//! catalog names a vote collector). Where votes are stored, who is told of
+//! a change and how the collector is reached is the caller's: `localStorage`,
+//! a DOM event and `fetch` in the browser, nothing at all in a pre-rendered
+//! card.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use compare_domain::tally::Tally;
-use compare_domain::votes::{Ballot, StorageNotice, VoteBook, VoteChange, VoteStore};
+use compare_domain::votes::{pair_key, Ballot, StorageNotice, VoteBook, VoteChange, VoteStore};
 use compare_domain::{Pair, ValidCatalog};
 use leptos::prelude::*;
 
@@ -17,6 +19,47 @@ use crate::ui::state::ComparisonState;
 /// Called with every change and the pair's tool ids in display order.
 type ChangeListener = Box<dyn Fn(&VoteChange, [&str; 2])>;
 
+/// How the collector of the catalog's votes answers, where there is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Live {
+    /// The catalog names no collector: published counts + this browser.
+    Off,
+    /// Counts come from the collector.
+    Counting,
+    /// The collector did not answer, or answered garbage: published counts
+    /// + this browser, and the unsent change waits in storage.
+    Unavailable,
+}
+
+/// What the collector said, for every widget of the catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Collected {
+    pub live: Live,
+    /// Counts by pair key, in the key's order (a list: a page shows few
+    /// pairs, and a map type of its own costs Wasm).
+    counts: Vec<(String, [u64; 2])>,
+}
+
+impl Collected {
+    /// The counts of `a` and `b`, in that order, while the collector answers.
+    fn counts(&self, a: &str, b: &str) -> Option<[u64; 2]> {
+        if self.live != Live::Counting {
+            return None;
+        }
+        let key = pair_key(a, b);
+        let [first, second] = self.counts.iter().find(|(k, _)| *k == key)?.1;
+        Some(if a <= b { [first, second] } else { [second, first] })
+    }
+}
+
+/// What reaches the vote collector (the browser's `fetch`).
+pub trait CollectorLink {
+    /// A card of the pair shows: its counts are wanted.
+    fn pair_shown(&self, a: &str, b: &str);
+    /// A vote changed: what the collector has not acknowledged is to go.
+    fn changed(&self);
+}
+
 /// This browser's ballot on a catalog, shared by every widget of the
 /// catalog on the page: one vote book, so no widget writes over a vote
 /// pressed in another, and each shows it at once.
@@ -25,6 +68,8 @@ pub struct SharedBallot {
     /// A copy of the ballot's votes that components subscribe to.
     book: ArcRwSignal<VoteBook>,
     notice: ArcRwSignal<Option<StorageNotice>>,
+    collected: ArcRwSignal<Collected>,
+    link: RefCell<Option<Rc<dyn CollectorLink>>>,
 }
 
 impl SharedBallot {
@@ -33,7 +78,52 @@ impl SharedBallot {
             book: ArcRwSignal::new(ballot.book().clone()),
             notice: ArcRwSignal::new(ballot.notice()),
             ballot: RefCell::new(ballot),
+            collected: ArcRwSignal::new(Collected { live: Live::Off, counts: Vec::new() }),
+            link: RefCell::new(None),
         })
+    }
+
+    /// Votes go to (and counts come from) `link` from now on.
+    pub fn connect(&self, link: Rc<dyn CollectorLink>) {
+        *self.link.borrow_mut() = Some(link.clone());
+        self.collected.update(|collected| collected.live = Live::Counting);
+        link.changed();
+    }
+
+    /// The collector stopped answering usefully.
+    pub fn unavailable(&self) {
+        self.collected.update(|collected| collected.live = Live::Unavailable);
+    }
+
+    /// The collector's counts of `a` and `b`.
+    pub fn set_collected(&self, a: &str, b: &str, counts: [u64; 2]) {
+        let key = pair_key(a, b);
+        let in_key_order = if a <= b { counts } else { [counts[1], counts[0]] };
+        self.collected.update(|collected| {
+            collected.live = Live::Counting;
+            collected.counts.retain(|(k, _)| *k != key);
+            collected.counts.push((key, in_key_order));
+        });
+    }
+
+    /// The collector answered `200` for `choice` on the pair.
+    pub fn acknowledge(&self, a: &str, b: &str, choice: Option<&str>) {
+        self.ballot.borrow_mut().acknowledge(a, b, choice);
+        self.publish();
+    }
+
+    /// What the collector has yet to hear, as `(a, b, choice)`.
+    pub fn unsent(&self) -> Vec<(String, String, Option<String>)> {
+        self.ballot.borrow().book().unsent()
+    }
+
+    /// This reader's id at the collector (`make` makes one, once).
+    pub fn voter(&self, make: impl FnOnce() -> String) -> String {
+        self.ballot.borrow_mut().voter(make)
+    }
+
+    fn link(&self) -> Option<Rc<dyn CollectorLink>> {
+        self.link.borrow().clone()
     }
 
     /// The store was changed by someone else (another tab).
@@ -45,6 +135,9 @@ impl SharedBallot {
     fn press(&self, a: &str, b: &str, tool: &str) -> VoteChange {
         let change = self.ballot.borrow_mut().press(a, b, tool);
         self.publish();
+        if let Some(link) = self.link() {
+            link.changed();
+        }
         change
     }
 
@@ -62,6 +155,7 @@ pub struct VoteState {
     ballot: StoredValue<Rc<SharedBallot>, LocalStorage>,
     book: RwSignal<VoteBook>,
     notice: RwSignal<Option<StorageNotice>>,
+    collected: RwSignal<Collected>,
     /// What this widget's live region last announced.
     announcement: RwSignal<String>,
     on_change: StoredValue<Option<ChangeListener>, LocalStorage>,
@@ -72,6 +166,7 @@ impl VoteState {
         VoteState {
             book: RwSignal::from(ballot.book.clone()),
             notice: RwSignal::from(ballot.notice.clone()),
+            collected: RwSignal::from(ballot.collected.clone()),
             ballot: StoredValue::new_local(ballot),
             announcement: RwSignal::new(String::new()),
             on_change: StoredValue::new_local(None),
@@ -89,8 +184,28 @@ impl VoteState {
         self.book.with(|book| book.vote(a, b).map(|tool| if tool == a { 0 } else { 1 }))
     }
 
+    /// Published counts plus the collector's (while it answers) or plus
+    /// this browser's vote; a reader's vote is counted once either way.
     pub fn tally(&self, catalog: &ValidCatalog, pair: Pair) -> Tally {
-        Tally::published(catalog, pair).with_local_vote(self.my_side(catalog, pair))
+        let published = Tally::published(catalog, pair);
+        let mine = self.my_side(catalog, pair);
+        let (a, b) = (&catalog.tool(pair.a).id, &catalog.tool(pair.b).id);
+        match self.collected.with(|collected| collected.counts(a, b)) {
+            Some(counts) => {
+                let acknowledged =
+                    self.book.with(|book| book.acknowledged(a, b).map(|tool| if tool == a { 0 } else { 1 }));
+                published.with_collected(counts, acknowledged, mine)
+            }
+            None => published.with_local_vote(mine),
+        }
+    }
+
+    /// A card of the pair shows: the collector, if any, is asked for its counts.
+    fn pair_shown(&self, catalog: &ValidCatalog, pair: Pair) {
+        let link = self.ballot.try_with_value(|ballot| ballot.link()).flatten();
+        if let Some(link) = link {
+            link.pair_shown(&catalog.tool(pair.a).id, &catalog.tool(pair.b).id);
+        }
     }
 
     fn press(&self, catalog: &ValidCatalog, pair: Pair, side: usize) {
@@ -140,6 +255,9 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
     });
     let tally = move || state.catalog.with_value(|c| votes.tally(c, pair));
     let mine = move || state.catalog.with_value(|c| votes.my_side(c, pair));
+    let collected = state.catalog.with_value(|c| c.catalog().votes_url.is_some());
+    // Effects run once the panel is in the document, never in a pre-render.
+    Effect::new(move |_| state.catalog.with_value(|c| votes.pair_shown(c, pair)));
 
     let option = move |side: usize| {
         let name = names[side].clone();
@@ -193,7 +311,14 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
         <section class="tcw-votes">
             <h3>{question}</h3>
             <ul class="tcw-vote-options">{option(0)} {option(1)}</ul>
-            <p class="tcw-vote-note">{state.label(|l| l.vote_note())}</p>
+            <p class="tcw-vote-note">
+                {state.label(|l| if collected { l.vote_note_collected() } else { l.vote_note() })}
+            </p>
+            {move || {
+                (votes.collected.with(|collected| collected.live) == Live::Unavailable).then(|| {
+                    view! { <p class="tcw-notice" role="status">{state.label(|l| l.live_count_unavailable())}</p> }
+                })
+            }}
             {move || {
                 votes.notice.get().map(|notice| {
                     let text = state.label(|l| match notice {

@@ -21,7 +21,7 @@ pub fn storage_key(catalog_url: &str) -> String {
 }
 
 /// The unordered pair as one key: the same for A vs B and B vs A.
-fn pair_key(a: &str, b: &str) -> String {
+pub fn pair_key(a: &str, b: &str) -> String {
     if a <= b {
         format!("{a}|{b}")
     } else {
@@ -38,8 +38,9 @@ pub struct VoteBook {
     next_seq: u64,
     /// Pair key → the tool id the collector last answered `200` for (no
     /// entry: it holds no vote of this reader). Where it differs from
-    /// `votes`, a change is still to be sent.
-    sent: BTreeMap<String, String>,
+    /// `votes`, a change is still to be sent. (A list, not a map: in the
+    /// Wasm a second map type costs 8 KB of code; the list stays short.)
+    sent: Vec<[String; 2]>,
     /// This reader's random id at the collector, made at the first vote.
     voter: Option<String>,
 }
@@ -144,7 +145,7 @@ impl VoteBook {
             let Some(key) = oldest else { break };
             self.votes.remove(&key);
             // The collector keeps that vote; this browser stops following it.
-            self.sent.remove(&key);
+            self.sent.retain(|[sent, _]| *sent != key);
         }
     }
 
@@ -155,7 +156,7 @@ impl VoteBook {
         write_entries(&mut out, votes.into_iter().map(|(key, (_, tool))| (key, tool)));
         if !self.sent.is_empty() {
             out.push_str(",\"sent\":");
-            write_entries(&mut out, self.sent.iter());
+            write_entries(&mut out, self.sent.iter().map(|[key, tool]| (key, tool)));
         }
         if let Some(voter) = &self.voter {
             out.push_str(",\"voter\":");
@@ -167,16 +168,20 @@ impl VoteBook {
 
     /// The tool the collector holds this reader's vote for on the pair.
     pub fn acknowledged(&self, a: &str, b: &str) -> Option<&str> {
-        self.sent.get(&pair_key(a, b)).map(String::as_str)
+        self.sent_for(&pair_key(a, b))
+    }
+
+    fn sent_for(&self, key: &str) -> Option<&str> {
+        self.sent.iter().find(|[sent, _]| sent == key).map(|[_, tool]| tool.as_str())
     }
 
     /// The collector answered `200` for `choice` on the pair.
     pub fn acknowledge(&mut self, a: &str, b: &str, choice: Option<&str>) {
         let key = pair_key(a, b);
-        match choice {
-            Some(tool) => self.sent.insert(key, tool.to_string()),
-            None => self.sent.remove(&key),
-        };
+        self.sent.retain(|[sent, _]| *sent != key);
+        if let Some(tool) = choice {
+            self.sent.push([key, tool.to_string()]);
+        }
     }
 
     /// The changes the collector has yet to hear: each pair whose vote
@@ -184,10 +189,10 @@ impl VoteBook {
     /// pair's ids in key order and `None` for a withdrawal.
     pub fn unsent(&self) -> Vec<(String, String, Option<String>)> {
         let voted = self.votes.iter().map(|(key, (_, tool))| (key, Some(tool)));
-        let withdrawn = self.sent.keys().filter(|key| !self.votes.contains_key(*key)).map(|key| (key, None));
+        let withdrawn = self.sent.iter().map(|[key, _]| key).filter(|key| !self.votes.contains_key(*key));
         voted
-            .chain(withdrawn)
-            .filter(|(key, choice)| self.sent.get(*key) != *choice)
+            .chain(withdrawn.map(|key| (key, None)))
+            .filter(|(key, choice)| self.sent_for(key) != choice.map(String::as_str))
             .filter_map(|(key, choice)| {
                 let (a, b) = key.split_once('|')?;
                 Some((a.to_string(), b.to_string(), choice.cloned()))
@@ -216,8 +221,8 @@ impl VoteBook {
                 book.next_seq += 1;
             }
         }
-        book.sent =
-            stored.sent.into_iter().filter(|[key, tool]| fits_its_pair(key, tool)).map(|[k, t]| (k, t)).collect();
+        book.sent = stored.sent;
+        book.sent.retain(|[key, tool]| fits_its_pair(key, tool));
         book.voter = stored.voter.filter(|voter| !voter.is_empty());
         book.forget_oldest_beyond(MAX_STORED_PAIRS);
         Ok(book)
