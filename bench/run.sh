@@ -3,7 +3,8 @@
 # generates synthetic catalogs, measures in headless Chromium and writes
 # bench/results/latest.json and latest.md, then the pre-rendered cards'
 # figures (bench/results/prerender.{json,md}), the phone profile's
-# (phone.{json,md}) and Lighthouse's (lighthouse.{json,md}). BENCH_RUNS=N changes the
+# (phone.{json,md}), Lighthouse's (lighthouse.{json,md}) and the vote
+# collector's under load (votes-load.md). BENCH_RUNS=N changes the
 # runs; BENCH_BEFORE=<dist of an older build> also measures that build's
 # pages in the same run.
 set -euo pipefail
@@ -23,3 +24,4 @@ node bench/prerender.mjs "$ROOT/dist" "$ROOT/bench/results" ${BENCH_BEFORE:+--be
 node bench/widgets-memory.mjs "$ROOT/dist" "$CATALOGS/cat10000.json"
 node bench/phone.mjs "$ROOT/dist" "$ROOT/bench/results" ${BENCH_BEFORE:+--before "$BENCH_BEFORE"}
 node bench/lighthouse.mjs "$ROOT/dist" "$ROOT/bench/results"
+bash "$ROOT/bench/votes-load.sh"
