@@ -64,7 +64,16 @@ before(async () => {
   env.catalogFile = join(dir, 'catalog.json');
   await writeFile(env.catalogFile, env.catalogText);
   env.server = await serveStatic({
-    extra: { [CATALOG_PATH]: (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(env.catalogText) },
+    extra: {
+      [CATALOG_PATH]: (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(env.catalogText),
+      // A post with two widgets of the collected catalog, on one pair.
+      '/post.html': (req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A post</title><link rel="icon" href="data:,"></head><body>
+<div id="one" data-tool-compare data-a="litellm" data-b="portkey" data-catalog="${CATALOG_PATH}"></div>
+<div id="two" data-tool-compare data-a="litellm" data-b="portkey" data-catalog="${CATALOG_PATH}"></div>
+<script type="module" src="${env.server.url}embed.js"></script></body></html>`),
+    },
   });
   env.pageUrl = `${env.server.url}?catalog=${CATALOG_PATH}`;
   env.collector = await startCollector(port, env.database, env.catalogFile, env.server.origin);
@@ -196,4 +205,28 @@ test('a collector answering 500 or garbage leaves the card working on the publis
     await site.close();
     await new Promise((ok) => standIn.close(ok));
   }
+});
+
+test('every widget of the catalog on a page shows the collector\'s new counts at once', async () => {
+  const other = (voter, choice) =>
+    fetch(`${env.collectorUrl}v1/vote`, { method: 'POST', body: JSON.stringify({ a: 'litellm', b: 'portkey', choice, voter }) });
+  assert.equal((await other('other-reader-1', 'portkey')).status, 200);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.origin}/post.html`);
+  const widget = (id) => page.locator(`#${id} ${'.tcw:not([data-tc-prerendered])'}`);
+  const countsOf = (id) => widget(id).locator('.tcw-vote-count').allInnerTexts();
+  for (const id of ['one', 'two']) {
+    await widget(id).getByRole('heading', { level: 2, name: 'LiteLLM vs Portkey' }).waitFor({ timeout: 15000 });
+  }
+  await page.waitForFunction(() => document.querySelector('#two').shadowRoot?.querySelector('.tcw-vote-count')?.innerText === '0 votes · 0%');
+  // Another reader votes meanwhile; this reader's vote in the first widget
+  // brings back the pair's counts, and the second widget shows them too.
+  assert.equal((await other('other-reader-2', 'portkey')).status, 200);
+  await widget('one').getByRole('button', { name: 'Vote for LiteLLM', exact: true }).click();
+  const expected = ['1 vote · 33% · your vote (this browser)', '2 votes · 67%'];
+  await page.waitForFunction(
+    (want) => ['one', 'two'].every((id) => JSON.stringify([...document.querySelector(`#${id}`).shadowRoot.querySelectorAll('.tcw:not([data-tc-prerendered]) .tcw-vote-count')].map((p) => p.innerText)) === want),
+    JSON.stringify(expected),
+    { timeout: 15000 },
+  ).catch(async () => assert.deepEqual([await countsOf('one'), await countsOf('two')], [expected, expected]));
 });
