@@ -10,13 +10,18 @@ pub const DEFAULT_RATE_LIMIT: u32 = 60;
 pub const USAGE: &str = "\
 usage: tool-compare-votes serve --listen <address:port> --database <url> --catalog <file>
                                 [--allow-origin <origin>]... [--rate-limit <per minute>]
+                                [--client-address-header <name>]
 
   --listen        where to answer, e.g. 127.0.0.1:8090 (port 0: any free port)
   --database      sqlite:<file> (created when missing) or postgres://user@host/db
   --catalog       the catalog whose tools may be voted on (reloaded when it changes)
   --allow-origin  a page origin whose widgets may vote, e.g. https://blog.example.com;
                   repeat it for several; * allows any
-  --rate-limit    vote changes per client address per minute (default 60; 0: no limit)";
+  --rate-limit    vote changes per client address per minute (default 60; 0: no limit)
+  --client-address-header
+                  behind a reverse proxy: the header it puts the client's address in
+                  (X-Forwarded-For: the last address; X-Real-IP); only a header the
+                  proxy sets, never one a client could send past it";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServeOptions {
@@ -25,6 +30,8 @@ pub struct ServeOptions {
     pub catalog: PathBuf,
     pub allow_origins: Vec<String>,
     pub rate_limit: u32,
+    /// Where a reverse proxy in front names the client (`None`: the peer).
+    pub client_address_header: Option<String>,
 }
 
 /// The options of `serve`, or what is wrong with the command line.
@@ -38,6 +45,7 @@ pub fn parse(args: &[String]) -> Result<ServeOptions, String> {
     let (mut listen, mut database, mut catalog) = (None, None, None);
     let mut allow_origins = Vec::new();
     let mut rate_limit = DEFAULT_RATE_LIMIT;
+    let mut client_address_header = None;
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
         match flag.as_str() {
@@ -60,6 +68,13 @@ pub fn parse(args: &[String]) -> Result<ServeOptions, String> {
                 let text = value()?;
                 rate_limit = text.parse().map_err(|_| format!("--rate-limit {text:?} is not a whole number"))?;
             }
+            "--client-address-header" => {
+                let name = value()?.to_ascii_lowercase();
+                if axum::http::HeaderName::from_bytes(name.as_bytes()).is_err() {
+                    return Err(format!("--client-address-header {name:?} is not a header name"));
+                }
+                client_address_header = Some(name);
+            }
             other => return Err(format!("unknown option {other:?}")),
         }
     }
@@ -69,6 +84,7 @@ pub fn parse(args: &[String]) -> Result<ServeOptions, String> {
         catalog: catalog.ok_or("--catalog is missing")?,
         allow_origins,
         rate_limit,
+        client_address_header,
     })
 }
 
@@ -91,6 +107,11 @@ mod tests {
         assert_eq!(options.database, "sqlite:votes.db");
         assert_eq!(options.allow_origins, ["https://blog.example.com", "http://localhost:8080"]);
         assert_eq!(options.rate_limit, 0);
+        assert_eq!(options.client_address_header, None);
+        let proxied = parse(&args(
+            "serve --listen 127.0.0.1:8090 --database sqlite:v.db --catalog c.json --client-address-header X-Forwarded-For",
+        ));
+        assert_eq!(proxied.unwrap().client_address_header.as_deref(), Some("x-forwarded-for"));
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), String> {
         tools,
         allow_origins: options.allow_origins,
         rate_limit: RateLimit::new(options.rate_limit),
+        client_address_header: options.client_address_header,
     });
     // The tests and scripts read this line for the port.
     println!("tool-compare-votes: listening on http://{address}/ ({} tools)", app.tools.len());

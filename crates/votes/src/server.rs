@@ -2,7 +2,7 @@
 //! origins only, the rate limit, and a short JSON reason for every refusal.
 
 use std::collections::HashMap;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -25,6 +25,8 @@ pub struct App {
     /// Page origins whose widgets may vote; `*` allows any.
     pub allow_origins: Vec<String>,
     pub rate_limit: RateLimit,
+    /// The header a reverse proxy names the client in (lowercase).
+    pub client_address_header: Option<String>,
 }
 
 pub fn router(app: Arc<App>) -> Router {
@@ -58,7 +60,7 @@ async fn vote(
         Ok(change) => change,
         Err(refusal) => return Answer::refused(origin, refusal),
     };
-    if let Err(seconds) = app.rate_limit.admit(client.ip(), Instant::now()) {
+    if let Err(seconds) = app.rate_limit.admit(client_address(&app, &headers, client.ip()), Instant::now()) {
         let refusal = Refusal { status: 429, reason: format!("too many vote changes: try again in {seconds} s") };
         return Answer::refused(origin, refusal).with(header::RETRY_AFTER, &seconds.to_string());
     }
@@ -113,6 +115,21 @@ fn allowed_origin(app: &App, headers: &HeaderMap) -> Result<Option<String>, Refu
     } else {
         Err(Refusal { status: 403, reason: format!("pages of {origin} may not vote here") })
     }
+}
+
+/// The client's address: the peer's, or behind a reverse proxy the one the
+/// proxy names (the last of `X-Forwarded-For`, which the proxy appends).
+/// A header that does not parse counts as the peer (the proxy itself).
+fn client_address(app: &App, headers: &HeaderMap, peer: IpAddr) -> IpAddr {
+    let Some(name) = &app.client_address_header else { return peer };
+    headers
+        .get_all(name.as_str())
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .next_back()
+        .and_then(|address| address.trim().parse().ok())
+        .unwrap_or(peer)
 }
 
 fn known_pair(app: &App, pair: &UnorderedPair) -> Result<(), Refusal> {

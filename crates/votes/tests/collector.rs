@@ -247,6 +247,25 @@ fn a_client_address_is_held_to_its_rate_limit() {
 }
 
 #[test]
+fn behind_a_proxy_each_client_named_by_it_has_its_own_limit() {
+    let database = format!("sqlite:{}", scratch_dir().join("votes.db").display());
+    let collector = Collector::start(
+        &database,
+        Path::new(SEED_CATALOG),
+        &["--rate-limit", "1", "--client-address-header", "X-Forwarded-For"],
+    );
+    let vote_from = |client: &str, voter: &str| {
+        let body = format!(r#"{{"a": "smollm3", "b": "phi-3-mini", "choice": "smollm3", "voter": "{voter}"}}"#);
+        // A client's own X-Forwarded-For comes first; the proxy appends the address it saw.
+        let forwarded = format!("203.0.113.99, {client}");
+        collector.request("POST", "/v1/vote", &[("X-Forwarded-For", &forwarded)], &body).status
+    };
+    assert_eq!(vote_from("192.0.2.1", "one"), 200);
+    assert_eq!(vote_from("192.0.2.1", "two"), 429, "the same client, over its limit");
+    assert_eq!(vote_from("192.0.2.2", "three"), 200, "another client behind the same proxy");
+}
+
+#[test]
 fn every_answered_change_survives_kill_9() {
     for database in databases() {
         let collector = Collector::start(&database, Path::new(SEED_CATALOG), &["--rate-limit", "0"]);
