@@ -61,10 +61,15 @@ fn card_view(
     };
     let updated = catalog.comparison(pair).and_then(|c| c.updated.as_deref()).and_then(CalendarDate::parse);
     let labelled_by = heading_id.clone();
-    // Effects run once the view is in the document.
-    if let Some(hooks) = use_context::<PageHooks>() {
-        Effect::new(move |_| (hooks.shown)(true));
-    }
+    // Effects run once the view is in the document, never in a pre-render.
+    // The vote collector, if any, is asked for the pair's counts then.
+    let hooks = use_context::<PageHooks>();
+    Effect::new(move |_| {
+        if let Some(hooks) = &hooks {
+            (hooks.shown)(true);
+        }
+        state.catalog.with_value(|c| votes.pair_shown(c, pair));
+    });
     view! {
         <article class="tcw-card" aria-labelledby=labelled_by>
             <header class="tcw-card-header">

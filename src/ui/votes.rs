@@ -201,7 +201,7 @@ impl VoteState {
     }
 
     /// A card of the pair shows: the collector, if any, is asked for its counts.
-    fn pair_shown(&self, catalog: &ValidCatalog, pair: Pair) {
+    pub fn pair_shown(&self, catalog: &ValidCatalog, pair: Pair) {
         let link = self.ballot.try_with_value(|ballot| ballot.link()).flatten();
         if let Some(link) = link {
             link.pair_shown(&catalog.tool(pair.a).id, &catalog.tool(pair.b).id);
@@ -256,8 +256,6 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
     let tally = move || state.catalog.with_value(|c| votes.tally(c, pair));
     let mine = move || state.catalog.with_value(|c| votes.my_side(c, pair));
     let collected = state.catalog.with_value(|c| c.catalog().votes_url.is_some());
-    // Effects run once the panel is in the document, never in a pre-render.
-    Effect::new(move |_| state.catalog.with_value(|c| votes.pair_shown(c, pair)));
 
     let option = move |side: usize| {
         let name = names[side].clone();
