@@ -87,8 +87,9 @@ impl Collector {
             let answer = exchange(&tally_url(&this.base, &a, &b), None, &a, &b).await;
             let Some(ballot) = this.ballot.upgrade() else { return };
             match answer {
-                // Counts that came while a change of the pair was still on its
-                // way are the older ones: the change's own answer follows.
+                // Counts read while a change of the pair was on its way may
+                // be from before it; the change's own answer, which comes
+                // after, replaces them.
                 Ok(counts) => ballot.set_collected(&a, &b, counts),
                 Err(()) => {
                     ballot.unavailable();
