@@ -32,6 +32,9 @@ pub struct Collector {
     shown: RefCell<Vec<(String, String)>>,
     retry_after: Cell<Duration>,
     retry_planned: Cell<bool>,
+    /// Changes acknowledged so far: counts asked for before the latest
+    /// acknowledgement may be from before it, and are asked for again.
+    acknowledged: Cell<u64>,
     this: Weak<Collector>,
 }
 
@@ -44,6 +47,7 @@ impl Collector {
             shown: RefCell::new(Vec::new()),
             retry_after: Cell::new(FIRST_RETRY),
             retry_planned: Cell::new(false),
+            acknowledged: Cell::new(0),
             this: this.clone(),
         })
     }
@@ -68,6 +72,7 @@ impl Collector {
                     Ok(counts) => {
                         ballot.acknowledge(&a, &b, choice.as_deref());
                         ballot.set_collected(&a, &b, counts);
+                        this.acknowledged.set(this.acknowledged.get() + 1);
                         this.retry_after.set(FIRST_RETRY);
                     }
                     Err(()) => {
@@ -84,12 +89,13 @@ impl Collector {
     fn fetch_counts(&self, a: String, b: String) {
         let Some(this) = self.this.upgrade() else { return };
         spawn_local(async move {
+            let asked_after = this.acknowledged.get();
             let answer = exchange(&tally_url(&this.base, &a, &b), None, &a, &b).await;
             let Some(ballot) = this.ballot.upgrade() else { return };
             match answer {
-                // Counts read while a change of the pair was on its way may
-                // be from before it; the change's own answer, which comes
-                // after, replaces them.
+                // Counts read while a change was on its way may be from
+                // before it.
+                Ok(_) if this.acknowledged.get() != asked_after => this.fetch_counts(a, b),
                 Ok(counts) => ballot.set_collected(&a, &b, counts),
                 Err(()) => {
                     ballot.unavailable();
