@@ -29,8 +29,9 @@ impl CatalogTools {
         Ok(CatalogTools { path: path.to_path_buf(), loaded })
     }
 
-    /// Whether `id` is one of the catalog's tools now.
-    pub fn contains(&self, id: &str) -> bool {
+    /// The first of `ids` that is not one of the catalog's tools now (one
+    /// look at the file's time for the pair, not one per id).
+    pub fn unknown<'i>(&self, ids: [&'i str; 2]) -> Option<&'i str> {
         let mut loaded = self.loaded.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let now = modified(&self.path);
         if now != loaded.modified {
@@ -43,15 +44,11 @@ impl CatalogTools {
                 Err(err) => eprintln!("tool-compare-votes: catalog kept as it was: {err}"),
             }
         }
-        loaded.ids.contains(id)
+        ids.into_iter().find(|id| !loaded.ids.contains(*id))
     }
 
-    pub fn len(&self) -> usize {
+    pub fn tool_count(&self) -> usize {
         self.loaded.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).ids.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 

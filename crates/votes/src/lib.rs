@@ -36,7 +36,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), String> {
         client_address_header: options.client_address_header,
     });
     // The tests and scripts read this line for the port.
-    println!("tool-compare-votes: listening on http://{address}/ ({} tools)", app.tools.len());
+    println!("tool-compare-votes: listening on http://{address}/ ({} tools)", app.tools.tool_count());
     let service = router(app.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(stopped()).await.map_err(|err| err.to_string())?;
     app.store.close().await;

@@ -133,12 +133,10 @@ fn client_address(app: &App, headers: &HeaderMap, peer: IpAddr) -> IpAddr {
 }
 
 fn known_pair(app: &App, pair: &UnorderedPair) -> Result<(), Refusal> {
-    for id in [&pair.first, &pair.second] {
-        if !app.tools.contains(id) {
-            return Err(Refusal::unprocessable(format!("{id:?} is not a tool of the catalog")));
-        }
+    match app.tools.unknown([&pair.first, &pair.second]) {
+        Some(id) => Err(Refusal::unprocessable(format!("{id:?} is not a tool of the catalog"))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn unavailable(origin: Option<String>, err: sqlx::Error) -> Answer {
