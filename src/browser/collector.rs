@@ -166,10 +166,9 @@ async fn exchange(url: &str, body: Option<&str>, a: &str, b: &str) -> Result<[u6
         init.set_headers(&headers);
         init.set_body(&body.into());
     }
-    let controller = web_sys::AbortController::new().ok();
-    let _timeout = controller.as_ref().and_then(|controller| Timeout::start(controller.clone()));
-    if let Some(controller) = &controller {
-        init.set_signal(Some(&controller.signal()));
+    let timeout = Timeout::start();
+    if let Some(timeout) = &timeout {
+        init.set_signal(Some(&timeout.signal()));
     }
     let fetched = JsFuture::from(leptos::prelude::window().fetch_with_str_and_init(url, &init)).await;
     let response: web_sys::Response = fetched.map_err(|_| warn("did not answer"))?.unchecked_into();

@@ -36,16 +36,14 @@ pub fn mark(name: &str) {
 /// start several before it draws anything.
 pub fn fetch_text(url: &str, file: CatalogFile) -> impl Future<Output = Result<String, FetchFailure>> {
     let url = url.to_string();
-    let controller = web_sys::AbortController::new().ok();
     // Dropped on every way out of the future, which clears the timer.
-    let timeout = controller.as_ref().and_then(|controller| Timeout::start(controller.clone()));
+    let timeout = Timeout::start();
     let sent = Request::get(&url)
-        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
+        .abort_signal(timeout.as_ref().map(Timeout::signal).as_ref())
         .build()
         .map(|request| JsFuture::from(leptos::prelude::window().fetch_with_request(&request.into())));
     async move {
-        let _timeout = timeout;
-        let timed_out = || controller.as_ref().is_some_and(|c| c.signal().aborted());
+        let timed_out = || timeout.as_ref().is_some_and(Timeout::timed_out);
         let failure = |reason| FetchFailure { file: file.clone(), url: url.clone(), reason };
         let network = |timed_out: bool| failure(Reason::Network { timed_out });
         let response = match sent {
@@ -67,22 +65,37 @@ pub fn fetch_text(url: &str, file: CatalogFile) -> impl Future<Output = Result<S
     }
 }
 
-/// Aborts a request once `TIMEOUT_SECONDS` have passed, unless dropped first.
+/// Aborts a request once `TIMEOUT_SECONDS` have passed, unless dropped
+/// first (which clears the timer). `None` from `start` where the browser
+/// has no `AbortController`: the request then runs without a timeout.
 pub struct Timeout {
+    controller: web_sys::AbortController,
     handle: i32,
     _abort: Closure<dyn FnMut()>,
 }
 
 impl Timeout {
-    pub fn start(controller: web_sys::AbortController) -> Option<Timeout> {
-        let abort = Closure::once(move || controller.abort());
+    pub fn start() -> Option<Timeout> {
+        let controller = web_sys::AbortController::new().ok()?;
+        let aborted = controller.clone();
+        let abort = Closure::once(move || aborted.abort());
         let handle = leptos::prelude::window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 abort.as_ref().unchecked_ref(),
                 (TIMEOUT_SECONDS * 1000) as i32,
             )
             .ok()?;
-        Some(Timeout { handle, _abort: abort })
+        Some(Timeout { controller, handle, _abort: abort })
+    }
+
+    /// The signal to give the request.
+    pub fn signal(&self) -> web_sys::AbortSignal {
+        self.controller.signal()
+    }
+
+    /// Whether the time ran out (and the request was aborted).
+    pub fn timed_out(&self) -> bool {
+        self.controller.signal().aborted()
     }
 }
 
