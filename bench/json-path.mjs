@@ -9,7 +9,7 @@ const browser = await launchBrowser();
 const page = await newPage(browser);
 await page.goto(server.url);
 // The bundle's own bindings, loaded as embed.js loads them.
-const bundle = (await readdir(DIST)).find((name) => /^tool-compare-[0-9a-f]+\.js$/.test(name));
+const bundle = (await readdir(DIST)).find((name) => /^tool-compare-widget-[0-9a-f]+\.js$/.test(name));
 await page.evaluate(async (bundle) => {
   window.wasmBindings = await import(`./${bundle}`);
   await window.wasmBindings.default({ module_or_path: `./${bundle.replace('.js', '_bg.wasm')}` });

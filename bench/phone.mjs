@@ -126,7 +126,7 @@ async function main() {
           const resource = (pattern) =>
             performance.getEntriesByType('resource').find((r) => pattern.test(new URL(r.name).pathname)) ?? null;
           const wasm = resource(/\.wasm$/);
-          const js = resource(/\/tool-compare-[0-9a-f]+\.js$/);
+          const js = resource(/\/tool-compare-widget-[0-9a-f]+\.js$/);
           const catalog = resource(/catalog\.json$/);
           return {
             tapAt: window.benchTapAt,

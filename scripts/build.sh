@@ -1,7 +1,26 @@
 #!/usr/bin/env bash
-# Builds the release into dist/ (what a site owner publishes), with the
-# Wasm size settings of scripts/wasm-build-flags.sh.
+# Builds what a site owner gets and the project's own site:
+# 1. the widget's files, the same for every site (trunk build --release, with
+#    the Wasm size settings of scripts/wasm-build-flags.sh) → target/widget/;
+# 2. the site builder with those files inside (cargo build --profile cli)
+#    → target/cli/tool-compare, which scripts/package.sh packages;
+# 3. the site of the bundled catalog, as a site owner builds theirs
+#    (tool-compare build public/catalog.json --out dist); options given to
+#    this script go to that command (e.g. --site-url https://…/).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
-wasm_flags trunk build --release --offline "$@"
+
+say "the widget's files (trunk build --release → target/widget/)"
+wasm_flags trunk build --release --offline
+
+say "the site builder with the widget inside (cargo build --profile cli → target/cli/tool-compare)"
+cargo build --quiet --profile cli -p tool-compare-site
+
+# A dist/ from before the site builder (written by Trunk) lists no files of
+# its own: it is this project's build output, so it goes.
+if [ -d dist ] && [ ! -e dist/.tool-compare-files ]; then
+  rm -rf dist
+fi
+say "the bundled catalog's site (tool-compare build public/catalog.json --out dist)"
+target/cli/tool-compare build public/catalog.json --out dist "$@"

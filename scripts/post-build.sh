@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
-# Trunk's post-build hook (Trunk.toml): pre-renders the pages, card
-# fragments, style sheet and embed.js into the staging folder with the same
-# components compiled natively, then minifies embed.js and the widget's
-# style sheet and, in release builds, shortens the names the Wasm and its
-# JS share and minifies that JS (development builds keep wasm-bindgen's
-# names, for debugging). The Wasm's
-# build-std setting (scripts/wasm-build-flags.sh) is cleared: the
-# pre-render is a native build.
+# Trunk's post-build hook (Trunk.toml): completes the widget's files, which
+# the site builder embeds. It minifies the templates of embed.js and of the
+# card's style sheet into the staging folder (a site owner has no minifier;
+# the site builder fills the template's names in), and in release builds
+# shortens the names the Wasm and its JS share, minifies that JS and writes
+# brotli and gzip copies of both (development builds keep wasm-bindgen's
+# names, for debugging, and are compressed by the site builder).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-env -u CARGO_UNSTABLE_BUILD_STD -u RUSTC_BOOTSTRAP cargo run --quiet --features ssr --bin prerender -- site
 node scripts/minify.mjs "$TRUNK_STAGING_DIR"
 if [ "${TRUNK_PROFILE:-}" = release ]; then
   node scripts/shrink-glue.mjs "$TRUNK_STAGING_DIR"
+  node scripts/precompress.mjs "$TRUNK_STAGING_DIR"
 fi

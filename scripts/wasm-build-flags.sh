@@ -14,8 +14,8 @@
 # Stable Rust accepts these with RUSTC_BOOTSTRAP=1, as scripts/fuzz.sh
 # already relies on; they need the `rust-src` component (setup.sh adds it).
 # Only the command given sees them, and of its builds only the wasm32
-# target: native builds stay as they are (Trunk's pre-render hook clears the
-# build-std setting, which would apply to any target).
+# target (the build-std setting would apply to any target, so native builds
+# such as the site builder's run without these flags).
 wasm_flags() {
   env RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components -Cllvm-args=-inline-threshold=0 -Cllvm-args=-inlinehint-threshold=0" \

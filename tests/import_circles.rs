@@ -8,7 +8,7 @@ use std::path::Path;
 /// Module (`ui::card`) → the modules of the crate it names (`crate::ui::state`).
 fn imports() -> BTreeMap<String, BTreeSet<String>> {
     let mut graph = BTreeMap::new();
-    for folder in ["ui", "browser", "prerender"] {
+    for folder in ["ui", "browser"] {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(folder);
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
@@ -32,7 +32,7 @@ fn named_modules(source: &str, own: &str) -> BTreeSet<String> {
     for (at, _) in source.match_indices("crate::") {
         let rest = &source[at + "crate::".len()..];
         let Some((folder, after)) = rest.split_once("::") else { continue };
-        if !["ui", "browser", "prerender"].contains(&folder) {
+        if !["ui", "browser"].contains(&folder) {
             continue;
         }
         let names: Vec<&str> = match after.strip_prefix('{') {

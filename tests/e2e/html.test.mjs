@@ -32,17 +32,17 @@ test('the pages, card fragments and snippets of the build are valid HTML', async
   const pages = (await readdir(DIST)).filter((name) => name.endsWith('.html')).map((name) => join(DIST, name));
   assert.ok(pages.length >= 6, pages.join(', '));
   const files = [...pages];
-  for (const card of await readdir(join(DIST, 'cards'))) {
+  for (const card of (await readdir(join(DIST, 'cards'))).filter((name) => name.endsWith('.html'))) {
     const file = join(scratch, `card-${card}`);
     await writeFile(file, inPage(await readFile(join(DIST, 'cards', card), 'utf8')));
     files.push(file);
   }
   for (const [name, args] of [
-    ['snippet.html', ['--a', 'smollm3', '--b', 'vercel-ai-gateway']],
-    ['snippet-inline-dark.html', ['--a', 'litellm', '--b', 'portkey', '--inline-style', '--theme', 'dark']],
-    ['snippet-german.html', ['--catalog', 'examples/catalog.de.json', '--a', 'smollm3', '--b', 'vercel-ai-gateway']],
+    ['snippet.html', ['public/catalog.json', 'smollm3', 'vercel-ai-gateway']],
+    ['snippet-inline-dark.html', ['public/catalog.json', 'litellm', 'portkey', '--inline-style', '--theme', 'dark']],
+    ['snippet-german.html', ['examples/catalog.de.json', 'smollm3', 'vercel-ai-gateway']],
   ]) {
-    const snippet = execFileSync(`${ROOT}target/debug/prerender`, ['snippet', '--widget-url', 'https://widgets.example.com/compare/', ...args], {
+    const snippet = execFileSync(`${ROOT}target/cli/tool-compare`, ['snippet', ...args, '--widget-url', 'https://widgets.example.com/compare/'], {
       cwd: ROOT,
       encoding: 'utf8',
     });

@@ -11,15 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic, launchBrowser, newPage, waitForCard, LIVE, PRERENDERED, SEED } from './harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** Built by the release build's hook (`cargo run --features ssr --bin prerender`). */
-const PRERENDER = `${ROOT}target/debug/prerender`;
+/** The site builder that wrote dist/ (scripts/build.sh). */
+const TOOL_COMPARE = `${ROOT}target/cli/tool-compare`;
 
 let widgetHost, blog, browser;
 const pages = {};
 
-/** Runs the snippet command with the test's widget address. */
-function snippet(args) {
-  return execFileSync(PRERENDER, ['snippet', '--widget-url', widgetHost.url, ...args], { cwd: ROOT, encoding: 'utf8' });
+/** Runs `tool-compare snippet <catalog> <a> <b>` with the test's widget address. */
+function snippet(catalog, a, b, options) {
+  return execFileSync(TOOL_COMPARE, ['snippet', catalog, a, b, '--widget-url', widgetHost.url, ...options], { cwd: ROOT, encoding: 'utf8' });
 }
 
 const html = (body) => (req, res) =>
@@ -59,12 +59,11 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(german),
     },
   });
-  pages.seed = snippet(['--a', 'smollm3', '--b', 'vercel-ai-gateway', '--no-script']);
-  pages.german = snippet([
-    '--catalog', 'examples/catalog.de.json', '--catalog-url', `${widgetHost.origin}/catalogs/de.json`,
-    '--a', 'smollm3', '--b', 'vercel-ai-gateway', '--no-script',
+  pages.seed = snippet('public/catalog.json', 'smollm3', 'vercel-ai-gateway', ['--no-script']);
+  pages.german = snippet('examples/catalog.de.json', 'smollm3', 'vercel-ai-gateway', [
+    '--catalog-url', `${widgetHost.origin}/catalogs/de.json`, '--no-script',
   ]);
-  pages.hostile = snippet(['--catalog', hostile, '--catalog-url', `${widgetHost.origin}/catalogs/hostile.json`, '--a', 'a', '--b', 'b', '--no-script']);
+  pages.hostile = snippet(hostile, 'a', 'b', ['--catalog-url', `${widgetHost.origin}/catalogs/hostile.json`, '--no-script']);
   blog = await serveStatic({
     prefix: '/nothing-here/',
     extra: {

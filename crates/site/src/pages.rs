@@ -1,86 +1,77 @@
-//! What the release build writes besides Trunk's output (a post-build hook
-//! runs `prerender site`): the style sheet, `index.html` pre-rendered with
-//! the default pair, a page per curated pair, a card fragment per curated
-//! pair (both orders) for `embed.js`, a preview image per curated pair for
-//! link previews, and `embed.js` itself with this build's file names.
-
-use std::fs;
-use std::path::Path;
+//! The pages, card fragments, preview images and `embed.js` of a site,
+//! rendered from its catalog into the widget's templates: `index.html`
+//! pre-rendered with the default pair, a page per curated pair, a card
+//! fragment per curated pair (both orders) for `embed.js`, a preview image
+//! per curated pair for link previews, and `embed.js` with this site's
+//! file names.
 
 use compare_domain::stats::verdict_line;
 use compare_domain::Pair;
 
-use crate::prerender::html::{between, insert_before, replace_between};
-use crate::prerender::page_meta::PageMeta;
-use crate::prerender::preview::Preview;
-use crate::prerender::{render_card, stylesheet, LoadedCatalog, Placement};
-use crate::ui::html_text::escape;
-use crate::ui::pair_files::{pair_page_file, pair_preview_file};
-use crate::ui::state::{page_title, Theme};
-
-/// The source of `dist/embed.js`; the build fills in its `__NAMES__`.
-const EMBED_JS: &str = include_str!("../../embed/embed.js");
+use crate::card::{render_card, LoadedCatalog, Placement};
+use crate::html::{between, insert_before, replace_between};
+use crate::page_meta::PageMeta;
+use crate::preview::Preview;
+use crate::site_files::SiteFiles;
+use crate::stylesheet;
+use crate::widget::{Widget, EMBED_TEMPLATE, PAGE_TEMPLATE};
+use tool_compare::ui::html_text::escape;
+use tool_compare::ui::pair_files::{pair_page_file, pair_preview_file};
+use tool_compare::ui::state::{page_title, Theme};
 
 /// Where the page template holds the card (around the loading placeholder).
 const CARD_START: &str = "<!-- card -->";
 const CARD_END: &str = "<!-- /card -->";
 
-/// Folder of the card fragments inside `dist/`.
+/// Folder of the card fragments inside the site.
 const CARDS_DIR: &str = "cards";
 
-/// Folder of the preview images inside `dist/`.
+/// Folder of the preview images inside the site.
 const PREVIEWS_DIR: &str = "previews";
 
-/// What was written, for the build log.
-pub struct Written {
+/// What was rendered, for the build's summary.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Rendered {
     pub pages: usize,
     pub fragments: usize,
     pub previews: usize,
 }
 
-/// Pre-renders into Trunk's output folder `dir` (its `index.html` is the
-/// page template, its `catalog.json` the bundled catalog).
-pub fn build(dir: &Path) -> Result<Written, String> {
-    let loaded = LoadedCatalog::read(&dir.join("catalog.json").to_string_lossy())?;
-    let write = |name: &str, content: &[u8]| {
-        let path = dir.join(name);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|err| format!("{}: {err}", parent.display()))?;
-        }
-        fs::write(&path, content).map_err(|err| format!("{}: {err}", path.display()))
-    };
-    let css = stylesheet::file_name();
-    write(&css, stylesheet::CSS.as_bytes())?;
+/// Renders the pages, fragments, previews, the card's style sheet and
+/// `embed.js` into `files`.
+pub fn render(loaded: &LoadedCatalog, widget: &Widget, files: &mut SiteFiles) -> Result<Rendered, String> {
+    let css_text = stylesheet::css(Some(widget));
+    let css = stylesheet::file_name(css_text);
+    files.add(&css, css_text.as_bytes().to_vec());
 
-    let bundle = Bundle::find(dir)?;
-    let template_path = dir.join("index.html");
-    let template = fs::read_to_string(&template_path).map_err(|err| format!("{}: {err}", template_path.display()))?;
-    let template = PageTemplate::new(&template, &css)?;
+    let (wasm, js) = widget.wasm_and_js().ok_or("the widget has no Wasm with its JS")?;
+    let template = PageTemplate::new(widget.text(PAGE_TEMPLATE)?, &css)?;
 
     if loaded.catalog.catalog().site_url.is_none() {
         eprintln!(
-            "prerender: the catalog has no site_url, so the pages have no canonical link or og:url and their preview \
-             images are named by relative addresses; set it to where dist/ is published"
+            "tool-compare: the catalog has no site_url (nor --site-url), so the pages have no canonical link or \
+             og:url and their preview images are named by relative addresses; set it to where the site is published"
         );
     }
     let curated = loaded.catalog.curated_pairs();
     let default = loaded.catalog.default_pair();
-    write("index.html", template.page(&loaded, default, None)?.as_bytes())?;
+    files.add("index.html", template.page(loaded, default, None)?.into_bytes());
     for &pair in &curated {
-        write(&page_file(&loaded, pair), template.page(&loaded, pair, Some(pair))?.as_bytes())?;
-        write(&preview_file(&loaded, pair), &template.preview(&loaded, pair)?.png()?)?;
+        files.add(&page_file(loaded, pair), template.page(loaded, pair, Some(pair))?.into_bytes());
+        files.add(&preview_file(loaded, pair), template.preview(loaded, pair)?.png()?);
     }
 
     let mut cards = Vec::new();
     for pair in curated.iter().flat_map(|&pair| [pair, pair.swapped()]) {
-        let file = format!("{CARDS_DIR}/{}", page_file(&loaded, pair));
-        write(&file, render_card(&loaded, pair, Theme::Auto, Placement::Embedded)?.as_bytes())?;
-        let (a, b) = ids(&loaded, pair);
-        cards.push(format!("{}: {}", json_string(&format!("{a} {b}")), json_string(&file)));
+        let file = format!("{CARDS_DIR}/{}", page_file(loaded, pair));
+        files.add(&file, render_card(loaded, pair, Theme::Auto, Placement::Embedded)?.into_bytes());
+        let (a, b) = ids(loaded, pair);
+        cards.push(format!("{}:{}", json_string(&format!("{a} {b}")), json_string(&file)));
     }
     let messages = loaded.catalog.catalog().labels.script_messages();
-    write("embed.js", embed_js(&bundle, &css, &cards.join(", "), &messages).as_bytes())?;
-    Ok(Written { pages: curated.len() + 1, fragments: cards.len(), previews: curated.len() })
+    let names = EmbedNames { js, wasm, css: &css };
+    files.add("embed.js", embed_js(widget.text(EMBED_TEMPLATE)?, &names, &cards.join(","), &messages)?.into_bytes());
+    Ok(Rendered { pages: curated.len() + 1, fragments: cards.len(), previews: curated.len() })
 }
 
 fn ids(loaded: &LoadedCatalog, pair: Pair) -> (String, String) {
@@ -95,28 +86,6 @@ fn page_file(loaded: &LoadedCatalog, pair: Pair) -> String {
 fn preview_file(loaded: &LoadedCatalog, pair: Pair) -> String {
     let (a, b) = ids(loaded, pair);
     pair_preview_file(PREVIEWS_DIR, &a, &b)
-}
-
-/// The content-hashed files of this build's Wasm and its JS bindings.
-struct Bundle {
-    wasm: String,
-    js: String,
-}
-
-impl Bundle {
-    fn find(dir: &Path) -> Result<Bundle, String> {
-        let find = |wanted: &dyn Fn(&str) -> bool, what: &str| -> Result<String, String> {
-            let entries = fs::read_dir(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
-            entries
-                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-                .find(|name| wanted(name))
-                .ok_or_else(|| format!("no {what} in {}", dir.display()))
-        };
-        Ok(Bundle {
-            wasm: find(&|n| n.starts_with("tool-compare") && n.ends_with("_bg.wasm"), "Wasm bundle")?,
-            js: find(&|n| n.starts_with("tool-compare") && n.ends_with(".js"), "JS bundle")?,
-        })
-    }
 }
 
 /// Trunk's `index.html` with what every page shares: the style sheet and
@@ -205,15 +174,38 @@ impl PageTemplate {
     }
 }
 
-/// `embed.js` with this build's hashed file names and card fragments
-/// (`scripts/post-build.sh` then minifies it).
-fn embed_js(bundle: &Bundle, css: &str, cards: &str, messages: &str) -> String {
-    EMBED_JS
-        .replace("'__MESSAGES__'", messages)
-        .replace("__WIDGET_JS__", &format!("./{}", bundle.js))
-        .replace("__WIDGET_WASM__", &format!("./{}", bundle.wasm))
-        .replace("__STYLESHEET__", &format!("./{css}"))
-        .replace("'__CARDS__'", &format!("{{ {cards} }}"))
+/// The names `embed.js` loads.
+struct EmbedNames<'a> {
+    js: &'a str,
+    wasm: &'a str,
+    css: &'a str,
+}
+
+/// `embed.js` with this site's file names, card fragments and messages. The
+/// template is minified, which may change its quotes: a placeholder is
+/// found inside either kind, and one left unfilled fails the build, so
+/// that a changed template cannot break the widget silently.
+fn embed_js(template: &str, names: &EmbedNames, cards: &str, messages: &str) -> Result<String, String> {
+    let mut js = template.to_string();
+    for (placeholder, value) in [
+        ("__WIDGET_JS__", format!("./{}", names.js)),
+        ("__WIDGET_WASM__", format!("./{}", names.wasm)),
+        ("__STYLESHEET__", format!("./{}", names.css)),
+    ] {
+        js = js.replace(placeholder, &value);
+    }
+    for (placeholder, value) in [("__CARDS__", format!("{{{cards}}}")), ("__MESSAGES__", messages.to_string())] {
+        for quote in ['\'', '"'] {
+            js = js.replace(&format!("{quote}{placeholder}{quote}"), &value);
+        }
+    }
+    match ["__WIDGET_JS__", "__WIDGET_WASM__", "__STYLESHEET__", "__CARDS__", "__MESSAGES__"]
+        .into_iter()
+        .find(|placeholder| js.contains(placeholder))
+    {
+        Some(left) => Err(format!("the widget's embed.js template kept its placeholder {left}")),
+        None => Ok(js),
+    }
 }
 
 /// A JSON string literal (also a JavaScript one).

@@ -5,7 +5,7 @@
 use leptos::html::{link, meta};
 use leptos::prelude::*;
 
-use crate::prerender::preview;
+use crate::preview;
 
 /// What a page tells link previews and search engines about itself.
 pub struct PageMeta {

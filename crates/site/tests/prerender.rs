@@ -1,13 +1,14 @@
-//! The pre-render (built with `--features ssr`): the card as HTML from the
-//! widget's own components, escaping, and the snippet command's refusals.
-#![cfg(feature = "ssr")]
+//! The pre-render: the card as HTML from the widget's own components,
+//! escaping, the snippet command's refusals, and the pages of a site.
 
 use std::path::PathBuf;
-use std::process::Command;
 
+mod common;
+
+use common::{build, scratch_dir, text, tool_compare, SEED};
 use compare_domain::source::check_source;
-use tool_compare::prerender::{render_card, LoadedCatalog, Placement};
 use tool_compare::ui::state::Theme;
+use tool_compare_site::card::{render_card, LoadedCatalog, Placement};
 
 const HOSTILE: &str = r#"<img src=x onerror="alert(1)"><script>alert(2)</script>&amp;"#;
 
@@ -17,10 +18,6 @@ fn scratch(name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path
-}
-
-fn prerender(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_prerender")).args(args).output().expect("the prerender command runs")
 }
 
 /// A catalog with markup in every text field a card shows.
@@ -41,7 +38,7 @@ fn hostile_catalog() -> String {
 
 #[test]
 fn the_seed_card_renders_every_fact_quote_and_verdict() {
-    let loaded = LoadedCatalog::read("public/catalog.json").unwrap();
+    let loaded = LoadedCatalog::read(SEED).unwrap();
     let pair = loaded.pair("smollm3", "vercel-ai-gateway").unwrap();
     let html = render_card(&loaded, pair, Theme::Dark, Placement::Page).unwrap();
     for text in [
@@ -88,13 +85,10 @@ fn catalog_text_is_escaped_in_every_field() {
 
 #[test]
 fn the_snippet_is_the_embed_element_with_a_declarative_shadow_root() {
-    let out = prerender(&[
+    let out = tool_compare(&[
         "snippet",
-        "--catalog",
-        "public/catalog.json",
-        "--a",
+        SEED,
         "vercel-ai-gateway",
-        "--b",
         "smollm3",
         "--widget-url",
         "https://widgets.example.com/compare",
@@ -110,11 +104,10 @@ fn the_snippet_is_the_embed_element_with_a_declarative_shadow_root() {
     assert!(html.contains("<h2"), "the card is inside");
     assert!(!html.contains("<style"), "styles are linked, not inline, by default");
 
-    let inline = prerender(&[
+    let inline = tool_compare(&[
         "snippet",
-        "--a",
+        SEED,
         "smollm3",
-        "--b",
         "litellm",
         "--widget-url",
         "https://w.example/",
@@ -136,7 +129,7 @@ fn an_invalid_catalog_is_refused_with_the_validators_problem_list() {
         r#"{"version":1,"reviewers":[],"tools":[{"id":"a","name":""},{"id":"a","name":"B","link":"javascript:alert(1)"}]}"#,
     );
     let path = path.to_str().unwrap();
-    let out = prerender(&["snippet", "--catalog", path, "--a", "a", "--b", "b", "--widget-url", "https://w.example/"]);
+    let out = tool_compare(&["snippet", path, "a", "b", "--widget-url", "https://w.example/"]);
     assert!(!out.status.success());
     let printed: Vec<String> = String::from_utf8(out.stderr).unwrap().lines().map(str::to_string).collect();
     assert_eq!(printed, check_source(path).lines(path), "the validator's own lines");
@@ -148,29 +141,21 @@ fn an_invalid_catalog_is_refused_with_the_validators_problem_list() {
 
 #[test]
 fn unknown_tools_and_missing_arguments_are_named() {
-    let out = prerender(&["snippet", "--a", "smollm3", "--b", "nope", "--widget-url", "https://w.example/"]);
-    assert!(!out.status.success());
+    let out = tool_compare(&["snippet", SEED, "smollm3", "nope", "--widget-url", "https://w.example/"]);
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains(r#"there is no tool "nope" in this catalog"#));
-    let out = prerender(&["snippet", "--a", "smollm3", "--b", "litellm"]);
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("--widget-url is required"));
+    let out = tool_compare(&["snippet", SEED, "smollm3", "litellm"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .starts_with("tool-compare: --widget-url is missing: where is the site published?"));
 }
 
 #[test]
 fn the_snippet_command_warns_about_unknown_fields_and_still_renders() {
-    let catalog = include_str!("../public/catalog.json").replacen("\"tagline\"", "\"taglin\"", 1);
+    let catalog = include_str!("../../../public/catalog.json").replacen("\"tagline\"", "\"taglin\"", 1);
     let path = scratch("typo.json", &catalog);
     let path = path.to_str().unwrap();
-    let out = prerender(&[
-        "snippet",
-        "--catalog",
-        path,
-        "--a",
-        "smollm3",
-        "--b",
-        "vercel-ai-gateway",
-        "--widget-url",
-        "https://w.example/",
-    ]);
+    let out = tool_compare(&["snippet", path, "smollm3", "vercel-ai-gateway", "--widget-url", "https://w.example/"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap().trim_end(),
@@ -179,23 +164,18 @@ fn the_snippet_command_warns_about_unknown_fields_and_still_renders() {
     assert!(String::from_utf8(out.stdout).unwrap().contains("<h2"));
 }
 
-/// The release build's pages, written by `prerender site` into a folder
-/// that holds what Trunk leaves there: the page template, the catalog and
-/// the bundle's file names.
+/// A site's pages, as `tool-compare build` writes them.
 fn site_pages(catalog: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("tool-compare-site-{}-{}", std::process::id(), catalog.len()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("index.html"), include_str!("../index.html")).unwrap();
+    let dir = scratch_dir(&format!("pages-{}", catalog.len()));
     std::fs::write(dir.join("catalog.json"), catalog).unwrap();
-    std::fs::write(dir.join("tool-compare-0123_bg.wasm"), "").unwrap();
-    std::fs::write(dir.join("tool-compare-0123.js"), "").unwrap();
-    tool_compare::prerender::site::build(&dir).unwrap();
-    dir
+    let out = build(&dir.join("catalog.json"), &dir.join("site"), &["--no-precompress"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    dir.join("site")
 }
 
 #[test]
 fn pages_name_an_absolute_canonical_address_only_where_the_site_is_known() {
-    let bundled = include_str!("../public/catalog.json");
+    let bundled = include_str!("../../../public/catalog.json");
     let with_site = bundled.replacen(
         "\"version\": 1,",
         "\"version\": 1, \"site_url\": \"https://widgets.example.com/compare/\",",

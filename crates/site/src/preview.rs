@@ -6,17 +6,17 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::ui::html_text::escape;
 use compare_domain::labels::Labels;
 use compare_domain::stats::{verdict_line, ShipShare};
 use compare_domain::Tool;
 use resvg::{tiny_skia, usvg};
+use tool_compare::ui::html_text::escape;
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-Bold.ttf");
+const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/Inter-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../../assets/fonts/Inter-Bold.ttf");
 
 const MARGIN: f32 = 72.0;
 const COLUMN_GAP: f32 = 96.0;

@@ -1,5 +1,5 @@
 //! Small helpers for cutting and filling the page template; escaping is
-//! [`crate::ui::html_text::escape`].
+//! [`tool_compare::ui::html_text::escape`].
 
 /// What stands between the first `start` and the next `end`.
 pub fn between<'h>(html: &'h str, start: &str, end: &str) -> Option<&'h str> {

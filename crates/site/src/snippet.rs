@@ -4,16 +4,19 @@
 
 use compare_domain::source::is_url;
 
-use crate::prerender::{render_card, stylesheet, LoadedCatalog, Placement};
-use crate::ui::html_text::escape;
-use crate::ui::state::Theme;
+use crate::card::{render_card, LoadedCatalog, Placement};
+use crate::stylesheet;
+use crate::widget::Widget;
+use tool_compare::ui::html_text::escape;
+use tool_compare::ui::state::Theme;
 
+#[derive(Debug, Clone)]
 pub struct SnippetRequest {
     /// The catalog to render from: a file or an http(s) URL.
     pub catalog: String,
     pub a: String,
     pub b: String,
-    /// Where the widget's `dist/` is published; its style sheet and
+    /// Where the site (built by `tool-compare build`) is published; its style sheet and
     /// `embed.js` are linked from there.
     pub widget_url: String,
     /// Where readers' browsers fetch the catalog: `data-catalog`. Default:
@@ -32,15 +35,18 @@ pub fn snippet(request: &SnippetRequest) -> Result<String, String> {
     let loaded = LoadedCatalog::read(&request.catalog)?;
     let pair = loaded.pair(&request.a, &request.b)?;
     let widget_url = match request.widget_url.trim() {
-        "" => return Err("--widget-url is empty: give the address where the widget's dist/ is published".into()),
+        "" => return Err("--widget-url is empty: give the address where the site is published".into()),
         url if url.ends_with('/') => url.to_string(),
         url => format!("{url}/"),
     };
     let catalog_url = request.catalog_url.clone().or_else(|| is_url(&request.catalog).then(|| request.catalog.clone()));
+    // The style sheet the site built by this program links.
+    let widget = Widget::embedded().ok();
+    let css = stylesheet::css(widget.as_ref());
     let style = if request.inline_style {
-        format!("<style>{}</style>", stylesheet::CSS)
+        format!("<style>{css}</style>")
     } else {
-        format!("<link rel=\"stylesheet\" href=\"{}{}\">", escape(&widget_url), stylesheet::file_name())
+        format!("<link rel=\"stylesheet\" href=\"{}{}\">", escape(&widget_url), stylesheet::file_name(css))
     };
     let card = render_card(&loaded, pair, request.theme, Placement::Embedded)?;
     let mut out = format!(

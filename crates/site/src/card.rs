@@ -1,39 +1,45 @@
-//! Rendering cards to HTML natively with the widget's own components
-//! (`crate::ui`, built with `ssr`): the snippet command and the release
-//! build's pages and card fragments. The HTML shows every fact, figure,
-//! quote and verdict without script; `embed.js` and the Wasm take it over.
-
-pub mod html;
-pub mod page_meta;
-pub mod preview;
-pub mod site;
-pub mod snippet;
-pub mod stylesheet;
+//! A card rendered to HTML natively with the widget's own components
+//! (`tool_compare::ui`, built with `ssr`), for the site's pages, card
+//! fragments and snippets. The HTML shows every fact, figure, quote and
+//! verdict without script; `embed.js` and the Wasm take it over.
 
 use std::sync::Arc;
 
 use compare_domain::source::{beside, check_source, read_source};
 use compare_domain::votes::{Ballot, StoreError, VoteBook, VoteStore};
 use compare_domain::{Pair, Tool, ToolRef, ValidCatalog};
+
+use crate::html;
 use leptos::prelude::*;
 
-use crate::ui::comparison::Comparison;
-use crate::ui::loadable::Loadable;
-use crate::ui::page_hooks::PageHooks;
-use crate::ui::pair_files::pair_page_file;
-use crate::ui::state::{ComparisonState, Theme};
-use crate::ui::tool_details::ToolDetails;
-use crate::ui::votes::{SharedBallot, VoteState};
+use tool_compare::ui::comparison::Comparison;
+use tool_compare::ui::loadable::Loadable;
+use tool_compare::ui::page_hooks::PageHooks;
+use tool_compare::ui::pair_files::pair_page_file;
+use tool_compare::ui::state::{ComparisonState, Theme};
+use tool_compare::ui::tool_details::ToolDetails;
+use tool_compare::ui::votes::{SharedBallot, VoteState};
 
 /// Prefix of a pre-rendered card's element ids. Cards in shadow roots
 /// never share ids; a standalone page holds one card.
 const ID_PREFIX: &str = "tcs";
 
 /// A catalog read, checked and ready to render, with where it came from
-/// (a split catalog's tool files are read beside it).
+/// (a split catalog's tool files are read beside it) and its text (which a
+/// site publishes as it is).
 pub struct LoadedCatalog {
     pub source: String,
+    pub text: String,
     pub catalog: Arc<ValidCatalog>,
+}
+
+/// How a catalog is read for a build.
+#[derive(Debug, Default, Clone)]
+pub struct ReadOptions {
+    /// Warnings (unknown fields, unused reviewers, …) count as errors.
+    pub strict: bool,
+    /// Where the site is published, in place of the catalog's `site_url`.
+    pub site_url: Option<String>,
 }
 
 impl LoadedCatalog {
@@ -41,8 +47,15 @@ impl LoadedCatalog {
     /// refused with the validator's own output (every problem with its
     /// path, then the summary).
     pub fn read(source: &str) -> Result<LoadedCatalog, String> {
-        let checked = check_source(source);
-        let text = match (&checked.text, checked.report.passed()) {
+        LoadedCatalog::read_with(source, &ReadOptions::default())
+    }
+
+    pub fn read_with(source: &str, options: &ReadOptions) -> Result<LoadedCatalog, String> {
+        let mut checked = check_source(source);
+        if options.strict {
+            checked.report = checked.report.strict();
+        }
+        let text = match (checked.text.take(), checked.report.passed()) {
             (Some(text), true) => text,
             (None, _) => return Err(format!("{source}: {}", checked.report.lines.join("\n"))),
             (Some(_), false) => return Err(checked.lines(source).join("\n")),
@@ -52,8 +65,12 @@ impl LoadedCatalog {
         for line in checked.report.warning_lines() {
             eprintln!("{source}: {line}");
         }
-        let catalog = compare_domain::load_catalog(text).map_err(|err| format!("{source}: {err}"))?;
-        Ok(LoadedCatalog { source: source.to_string(), catalog: Arc::new(catalog) })
+        let mut catalog = compare_domain::parse_catalog(&text).map_err(|err| format!("{source}: {err}"))?;
+        if let Some(site_url) = &options.site_url {
+            catalog.site_url = Some(checked_site_url(site_url)?);
+        }
+        let catalog = ValidCatalog::new(catalog).map_err(|err| format!("{source}: {err}"))?;
+        Ok(LoadedCatalog { source: source.to_string(), text, catalog: Arc::new(catalog) })
     }
 
     /// The pair of two tool ids, or a message naming the unknown id.
@@ -87,6 +104,17 @@ impl LoadedCatalog {
             details.set(tool, Loadable::Ready(Arc::new(self.full_tool(tool)?)));
         }
         Ok(details)
+    }
+}
+
+/// `--site-url`: an absolute http(s) address, as the catalog's `site_url`.
+fn checked_site_url(url: &str) -> Result<String, String> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.starts_with('/') && !url.contains(char::is_whitespace) => {
+            Ok(url.to_string())
+        }
+        _ => Err(format!("--site-url \"{url}\" is not an http(s) address such as https://example.com/compare/")),
     }
 }
 
