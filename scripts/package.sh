@@ -25,8 +25,11 @@ fi
 STAGE="$(mktemp -d)"
 trap 'rm -rf "$STAGE"' EXIT
 # A program that cannot build a site is no package.
-"$BIN" new "$STAGE/check" >/dev/null
-"$BIN" build "$STAGE/check/catalog.json" --out "$STAGE/check/site" >/dev/null
+if ! { "$BIN" new "$STAGE/check" && "$BIN" build "$STAGE/check/catalog.json" --out "$STAGE/check/site"; } \
+  >"$STAGE/check.log" 2>&1; then
+  cat "$STAGE/check.log" >&2
+  exit 1
+fi
 
 rm -rf "$OUT"
 mkdir -p "$OUT"

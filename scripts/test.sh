@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: the domain's native unit tests, then the release build
-# and its browser tests in headless Chromium. Ends with one summary line.
+# Runs every test: the native tests (domain, components, site builder, vote
+# collector), then the release build (the widget, the site builder, the
+# bundled catalog's site, the packages) and the browser tests in headless
+# Chromium, which also install the packages as a site owner does. Ends with
+# one summary line.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
@@ -12,24 +15,32 @@ LOG="$(mktemp -d)"
 native=fail browser=fail build=fail
 native_passed=0 native_failed=0 browser_passed=0 browser_failed=0
 
-say "native tests (cargo test: the domain, the pre-render and the vote collector), cargo clippy, cargo fmt --check, and tsc on embed.js"
-if cargo test 2>&1 | tee "$LOG/native.txt" &&
+say "native tests (cargo test --workspace: the domain, the components, the site builder and the vote collector), cargo clippy, cargo fmt --check, and tsc on embed.js"
+if cargo test --workspace 2>&1 | tee "$LOG/native.txt" &&
   cargo build --quiet -p tool-compare-votes &&
-  cargo clippy --quiet --all-targets -- -D warnings &&
+  cargo clippy --quiet --workspace --all-targets -- -D warnings &&
   cargo fmt --all --check &&
   rustfmt --check --edition 2021 fuzz/fuzz_targets/*.rs &&
   tests/e2e/node_modules/.bin/tsc -p embed/tsconfig.json; then native=ok; fi
 native_passed=$(awk '/^test result:/ { s += $4 } END { print s + 0 }' "$LOG/native.txt")
 native_failed=$(awk '/^test result:/ { s += $6 } END { print s + 0 }' "$LOG/native.txt")
 
-say "release build (trunk build --release)"
-if wasm_flags trunk build --release --offline >"$LOG/build.txt" 2>&1; then
+say "release build (scripts/build.sh: the widget, tool-compare with it inside, dist/ from public/catalog.json)"
+if scripts/build.sh >"$LOG/build.txt" 2>&1; then
   build=ok
   tail -n 1 "$LOG/build.txt"
 fi
 
-say "development build (target/dev-dist: what scripts/serve.sh serves, with panic messages)"
-if [ "$build" = ok ] && ! wasm_dev_flags trunk build --offline --dist target/dev-dist >"$LOG/dev-build.txt" 2>&1; then
+say "packages (scripts/package.sh → target/package/)"
+if [ "$build" = ok ] && ! scripts/package.sh >"$LOG/package.txt" 2>&1; then
+  build=fail
+  cat "$LOG/package.txt" >&2
+fi
+
+say "development build (target/dev-dist: the widget with panic messages, as scripts/serve.sh serves it)"
+if [ "$build" = ok ] && ! { wasm_dev_flags trunk build --offline --dist target/dev-widget >"$LOG/dev-build.txt" 2>&1 &&
+  target/cli/tool-compare build public/catalog.json --out target/dev-dist --widget-dir target/dev-widget \
+    --no-precompress >>"$LOG/dev-build.txt" 2>&1; }; then
   build=fail
   cat "$LOG/dev-build.txt" >&2
 fi
@@ -44,7 +55,7 @@ else
 fi
 
 echo
-say "native: $native ($native_passed passed, $native_failed failed); release and development builds: $build; browser: $browser ($browser_passed passed, $browser_failed failed)"
+say "native: $native ($native_passed passed, $native_failed failed); release and development builds, packages: $build; browser: $browser ($browser_passed passed, $browser_failed failed)"
 build_failed=$([ "$build" = ok ] && echo 0 || echo 1)
 echo "$((native_passed + browser_passed)) passed, $((native_failed + browser_failed + build_failed)) failed"
 [ "$native" = ok ] && [ "$build" = ok ] && [ "$browser" = ok ]
