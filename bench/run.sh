@@ -3,15 +3,16 @@
 # generates synthetic catalogs, measures in headless Chromium and writes
 # bench/results/latest.json and latest.md, then the pre-rendered cards'
 # figures (bench/results/prerender.{json,md}), the phone profile's
-# (phone.{json,md}), Lighthouse's (lighthouse.{json,md}) and the vote
-# collector's under load (votes-load.md). BENCH_RUNS=N changes the
-# runs; BENCH_BEFORE=<dist of an older build> also measures that build's
-# pages in the same run.
+# (phone.{json,md}), Lighthouse's (lighthouse.{json,md}), the site
+# builder's (site-build.{json,md}) and the vote collector's under load
+# (votes-load.md). BENCH_RUNS=N changes the runs; BENCH_BEFORE=<dist of an
+# older build> also measures that build's pages in the same run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
 cd "$ROOT"
-say "release build"
-wasm_flags trunk build --release --offline >/dev/null
+say "release build (the widget, tool-compare, dist/, the packages)"
+scripts/build.sh >/dev/null
+scripts/package.sh >/dev/null
 CATALOGS="$(mktemp -d)"
 cp public/catalog.json "$CATALOGS/seed.json"
 for n in 100 1000 10000; do
@@ -24,4 +25,5 @@ node bench/prerender.mjs "$ROOT/dist" "$ROOT/bench/results" ${BENCH_BEFORE:+--be
 node bench/widgets-memory.mjs "$ROOT/dist" "$CATALOGS/cat10000.json"
 node bench/phone.mjs "$ROOT/dist" "$ROOT/bench/results" ${BENCH_BEFORE:+--before "$BENCH_BEFORE"}
 node bench/lighthouse.mjs "$ROOT/dist" "$ROOT/bench/results"
+node bench/site-build.mjs "$ROOT/target/cli/tool-compare" "$CATALOGS" "$ROOT/bench/results"
 bash "$ROOT/bench/votes-load.sh"

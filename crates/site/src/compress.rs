@@ -3,6 +3,8 @@
 
 use std::io::Write as _;
 
+use crate::output::PreviousBuild;
+use crate::parallel;
 use crate::site_files::SiteFiles;
 use crate::widget::Widget;
 
@@ -12,8 +14,9 @@ pub fn worth_compressing(path: &str) -> bool {
     ENDINGS.iter().any(|ending| path.ends_with(ending))
 }
 
-/// Above this size brotli's quality 11 costs seconds (a development
-/// build's Wasm is megabytes); such files get quality 9, nearly as small.
+/// Above this size brotli's quality 11 costs seconds per file (a large
+/// catalog, a development build's Wasm); such files get quality 7, within
+/// a few percent of it at a tenth of the time.
 const BROTLI_BEST_UP_TO: usize = 1 << 20;
 
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -24,49 +27,40 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 }
 
 pub fn brotli(bytes: &[u8]) -> Vec<u8> {
-    let quality = if bytes.len() <= BROTLI_BEST_UP_TO { 11 } else { 9 };
+    let quality = if bytes.len() <= BROTLI_BEST_UP_TO { 11 } else { 7 };
     let params = brotli::enc::BrotliEncoderParams { quality, lgwin: 22, ..Default::default() };
     let mut out = Vec::with_capacity(bytes.len() / 3);
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("compressing in memory cannot fail");
     out
 }
 
-/// Adds `<file>.gz` and `<file>.br` for every file worth it, taking the
-/// widget's copies compressed ahead where the file is the widget's own.
-/// Spread over the machine's cores: brotli at quality 11 is the slowest
-/// step of a build.
-pub fn add_compressed(files: &mut SiteFiles, widget: &Widget) {
-    let wanted: Vec<(String, &[u8])> = files
-        .iter()
-        .filter(|(path, _)| worth_compressing(path))
-        .map(|(path, content)| (path.to_string(), content))
-        .collect();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(wanted.len().max(1));
-    let compressed: Vec<(String, Vec<u8>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|worker| {
-                let wanted = &wanted;
-                scope.spawn(move || {
-                    let mut out = Vec::new();
-                    for (path, content) in wanted.iter().skip(worker).step_by(threads) {
-                        for ending in [".gz", ".br"] {
-                            let copy =
-                                match widget.precompressed(path, ending).filter(|_| widget.file(path) == Some(content))
-                                {
-                                    Some(ahead) => ahead.to_vec(),
-                                    None if ending == ".gz" => gzip(content),
-                                    None => brotli(content),
-                                };
-                            out.push((format!("{path}{ending}"), copy));
-                        }
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|worker| worker.join().expect("compressing does not panic")).collect()
+/// Adds `<file>.gz` and `<file>.br` for every file worth it. Copies are
+/// taken, not made, where they exist already: the widget's, compressed
+/// ahead, and those of the previous build in `previous` (the output
+/// folder) for a file whose content has not changed, so that an edit of
+/// the catalog compresses only what it changed. The rest is spread over
+/// the machine's cores: brotli at quality 11 is the slowest step of a build.
+pub fn add_compressed(files: &mut SiteFiles, widget: &Widget, previous: &PreviousBuild) {
+    let wanted: Vec<(&str, &[u8])> = files.iter().filter(|(path, _)| worth_compressing(path)).collect();
+    let compressed: Vec<[(String, Vec<u8>); 2]> = parallel::map(&wanted, |&(path, content)| {
+        [".gz", ".br"].map(|ending| {
+            let copy = widget
+                .precompressed(path, ending)
+                .filter(|_| widget.file(path) == Some(content))
+                .map(<[u8]>::to_vec)
+                .or_else(|| unchanged_copy(previous, path, content, ending))
+                .unwrap_or_else(|| if ending == ".gz" { gzip(content) } else { brotli(content) });
+            (format!("{path}{ending}"), copy)
+        })
     });
-    for (path, content) in compressed {
+    for (path, content) in compressed.into_iter().flatten() {
         files.add(&path, content);
     }
+}
+
+/// The previous build's compressed copy of `path`, if that build wrote
+/// both the file and its copy and the file's content is `content`.
+fn unchanged_copy(previous: &PreviousBuild, path: &str, content: &[u8], ending: &str) -> Option<Vec<u8>> {
+    let old = previous.file(path)?;
+    (old == content).then(|| previous.file(&format!("{path}{ending}"))).flatten()
 }

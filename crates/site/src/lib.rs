@@ -12,6 +12,7 @@ pub mod html;
 pub mod output;
 pub mod page_meta;
 pub mod pages;
+pub mod parallel;
 pub mod preview;
 pub mod serve;
 pub mod site;

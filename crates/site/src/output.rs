@@ -106,6 +106,25 @@ fn remove_leftovers(parent: &Path, name: &str) {
     }
 }
 
+/// What the previous build left in the output folder, for a build to take
+/// instead of making it again (a preview image, a compressed copy).
+pub struct PreviousBuild {
+    dir: PathBuf,
+    files: BTreeSet<String>,
+}
+
+impl PreviousBuild {
+    pub fn of(out: &Path) -> PreviousBuild {
+        PreviousBuild { dir: out.to_path_buf(), files: read_manifest(out) }
+    }
+
+    /// A file the previous build wrote (never one of someone else's).
+    pub fn file(&self, path: &str) -> Option<Vec<u8>> {
+        self.files.contains(path).then(|| fs::read(self.dir.join(path)).ok()).flatten()
+    }
+}
+
+/// The files the build that wrote `out` listed as its own.
 fn read_manifest(out: &Path) -> BTreeSet<String> {
     fs::read_to_string(out.join(MANIFEST))
         .map(|text| text.lines().filter(|line| !line.is_empty()).map(str::to_string).collect())

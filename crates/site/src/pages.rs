@@ -10,7 +10,9 @@ use compare_domain::Pair;
 
 use crate::card::{render_card, LoadedCatalog, Placement};
 use crate::html::{between, insert_before, replace_between};
+use crate::output::PreviousBuild;
 use crate::page_meta::PageMeta;
+use crate::parallel;
 use crate::preview::Preview;
 use crate::site_files::SiteFiles;
 use crate::stylesheet;
@@ -39,7 +41,14 @@ pub struct Rendered {
 
 /// Renders the pages, fragments, previews, the card's style sheet and
 /// `embed.js` into `files`.
-pub fn render(loaded: &LoadedCatalog, widget: &Widget, files: &mut SiteFiles) -> Result<Rendered, String> {
+/// Preview images the previous build drew from the same picture are taken
+/// from it.
+pub fn render(
+    loaded: &LoadedCatalog,
+    widget: &Widget,
+    previous: &PreviousBuild,
+    files: &mut SiteFiles,
+) -> Result<Rendered, String> {
     let css_text = stylesheet::css(Some(widget));
     let css = stylesheet::file_name(css_text);
     files.add(&css, css_text.as_bytes().to_vec());
@@ -56,22 +65,46 @@ pub fn render(loaded: &LoadedCatalog, widget: &Widget, files: &mut SiteFiles) ->
     let curated = loaded.catalog.curated_pairs();
     let default = loaded.catalog.default_pair();
     files.add("index.html", template.page(loaded, default, None)?.into_bytes());
-    for &pair in &curated {
-        files.add(&page_file(loaded, pair), template.page(loaded, pair, Some(pair))?.into_bytes());
-        files.add(&preview_file(loaded, pair), template.preview(loaded, pair)?.png()?);
-    }
-
     let mut cards = Vec::new();
-    for pair in curated.iter().flat_map(|&pair| [pair, pair.swapped()]) {
-        let file = format!("{CARDS_DIR}/{}", page_file(loaded, pair));
-        files.add(&file, render_card(loaded, pair, Theme::Auto, Placement::Embedded)?.into_bytes());
-        let (a, b) = ids(loaded, pair);
-        cards.push(format!("{}:{}", json_string(&format!("{a} {b}")), json_string(&file)));
+    for rendered in parallel::map(&curated, |&pair| render_pair(loaded, &template, previous, pair)) {
+        let rendered = rendered?;
+        cards.extend(rendered.cards);
+        for (path, content) in rendered.files {
+            files.add(&path, content);
+        }
     }
     let messages = loaded.catalog.catalog().labels.script_messages();
     let names = EmbedNames { js, wasm, css: &css };
     files.add("embed.js", embed_js(widget.text(EMBED_TEMPLATE)?, &names, &cards.join(","), &messages)?.into_bytes());
     Ok(Rendered { pages: curated.len() + 1, fragments: cards.len(), previews: curated.len() })
+}
+
+/// What a curated pair adds to a site.
+struct PairFiles {
+    files: Vec<(String, Vec<u8>)>,
+    /// `embed.js`'s entries for its card fragments: `"idA idB":"cards/…"`.
+    cards: Vec<String>,
+}
+
+/// A curated pair's page, preview image and card fragments (both orders).
+fn render_pair(
+    loaded: &LoadedCatalog,
+    template: &PageTemplate,
+    previous: &PreviousBuild,
+    pair: Pair,
+) -> Result<PairFiles, String> {
+    let preview = preview_file(loaded, pair);
+    let png = template.preview(loaded, pair)?.png_reusing(previous.file(&preview))?;
+    let mut files =
+        vec![(page_file(loaded, pair), template.page(loaded, pair, Some(pair))?.into_bytes()), (preview, png)];
+    let mut cards = Vec::new();
+    for pair in [pair, pair.swapped()] {
+        let path = format!("{CARDS_DIR}/{}", page_file(loaded, pair));
+        let (a, b) = ids(loaded, pair);
+        cards.push(format!("{}:{}", json_string(&format!("{a} {b}")), json_string(&path)));
+        files.push((path, render_card(loaded, pair, Theme::Auto, Placement::Embedded)?.into_bytes()));
+    }
+    Ok(PairFiles { files, cards })
 }
 
 fn ids(loaded: &LoadedCatalog, pair: Pair) -> (String, String) {

@@ -10,7 +10,7 @@ use compare_domain::source::{beside, is_url, read_source};
 
 use crate::card::{LoadedCatalog, ReadOptions};
 use crate::compress::add_compressed;
-use crate::output::{publish, Published};
+use crate::output::{publish, PreviousBuild, Published};
 use crate::pages::{render, Rendered};
 use crate::site_files::SiteFiles;
 use crate::widget::Widget;
@@ -68,24 +68,30 @@ pub fn build(options: &BuildOptions) -> Result<Built, String> {
         None => Widget::embedded()?,
     };
     let loaded = LoadedCatalog::read_with(&options.catalog, &options.read)?;
-    let files = site_files(&loaded, &widget, options.precompress)?;
+    let previous = PreviousBuild::of(&options.out);
+    let files = site_files(&loaded, &widget, options.precompress, &previous)?;
     let bytes = files.1.bytes();
     let published = publish(&options.out, &files.1)?;
     Ok(Built { rendered: files.0, published, bytes, took: started.elapsed() })
 }
 
 /// Every file of the site, compressed copies included.
-fn site_files(loaded: &LoadedCatalog, widget: &Widget, precompress: bool) -> Result<(Rendered, SiteFiles), String> {
+fn site_files(
+    loaded: &LoadedCatalog,
+    widget: &Widget,
+    precompress: bool,
+    previous: &PreviousBuild,
+) -> Result<(Rendered, SiteFiles), String> {
     let mut files = SiteFiles::default();
     for (name, content) in widget.published() {
         files.add(name, content.to_vec());
     }
-    let rendered = render(loaded, widget, &mut files)?;
+    let rendered = render(loaded, widget, previous, &mut files)?;
     add_catalog(loaded, &mut files)?;
     files.add(SCHEMA_FILE, catalog_schema_json().into_bytes());
     files.add("_headers", HEADERS_FILE.as_bytes().to_vec());
     if precompress {
-        add_compressed(&mut files, widget);
+        add_compressed(&mut files, widget, previous);
     }
     Ok((rendered, files))
 }

@@ -54,7 +54,20 @@ fn a_site_holds_every_page_fragment_preview_and_the_widgets_files_with_compresse
     }
     assert!(!embed.contains("__"), "every placeholder of embed.js is filled in");
 
-    // A .gz and a .br beside every text file and the Wasm, holding it.
+    assert_compressed_copies_hold_their_files(&files);
+    assert!(!files.contains_key("previews/smollm3-vs-vercel-ai-gateway.png.gz"), "PNG is compressed already");
+
+    // For hosts that compress by themselves and count files.
+    let bare = dir.join("bare");
+    assert!(build(Path::new(SEED), &bare, &["--no-precompress"]).status.success());
+    let bare: Vec<String> = snapshot(&bare).into_keys().collect();
+    let uncompressed: Vec<String> =
+        files.into_keys().filter(|name| !name.ends_with(".gz") && !name.ends_with(".br")).collect();
+    assert_eq!(bare, uncompressed, "the same site without the compressed copies");
+}
+
+/// A .gz and a .br beside every text file and the Wasm, holding it.
+fn assert_compressed_copies_hold_their_files(files: &std::collections::BTreeMap<String, Vec<u8>>) {
     for (name, content) in files.iter().filter(|(name, _)| compressible(name)) {
         let gz = files.get(&format!("{name}.gz")).unwrap_or_else(|| panic!("no {name}.gz"));
         let br = files.get(&format!("{name}.br")).unwrap_or_else(|| panic!("no {name}.br"));
@@ -65,15 +78,28 @@ fn a_site_holds_every_page_fragment_preview_and_the_widgets_files_with_compresse
         brotli::BrotliDecompress(&mut &br[..], &mut unbrotlied).unwrap();
         assert_eq!(&unbrotlied, content, "{name}.br");
     }
-    assert!(!files.contains_key("previews/smollm3-vs-vercel-ai-gateway.png.gz"), "PNG is compressed already");
+}
 
-    // For hosts that compress by themselves and count files.
-    let bare = dir.join("bare");
-    assert!(build(Path::new(SEED), &bare, &["--no-precompress"]).status.success());
-    let bare: Vec<String> = snapshot(&bare).into_keys().collect();
-    let uncompressed: Vec<String> =
-        files.into_keys().filter(|name| !name.ends_with(".gz") && !name.ends_with(".br")).collect();
-    assert_eq!(bare, uncompressed, "the same site without the compressed copies");
+#[test]
+fn a_rebuild_after_an_edit_shows_the_edit_in_every_file_and_its_copies_and_keeps_what_did_not_change() {
+    let dir = scratch_dir("edit");
+    let catalog = dir.join("catalog.json");
+    std::fs::write(&catalog, std::fs::read_to_string(SEED).unwrap()).unwrap();
+    let out = dir.join("site");
+    assert!(build(&catalog, &out, &[]).status.success());
+    let before = snapshot(&out);
+    let edited = std::fs::read_to_string(SEED).unwrap().replace("\"name\": \"SmolLM3\"", "\"name\": \"SmolLM3 Pro\"");
+    std::fs::write(&catalog, edited).unwrap();
+    let rebuilt = build(&catalog, &out, &[]);
+    assert!(rebuilt.status.success(), "{}", text(&rebuilt.stderr));
+    let after = snapshot(&out);
+    assert_compressed_copies_hold_their_files(&after);
+    for page in ["index.html", "smollm3-vs-phi-3-mini.html", "cards/phi-3-mini-vs-smollm3.html"] {
+        assert!(text(&after[page]).contains("SmolLM3 Pro"), "{page} shows the edit");
+    }
+    // Its preview names the new name; a pair without SmolLM3 keeps its image.
+    assert_ne!(after["previews/smollm3-vs-phi-3-mini.png"], before["previews/smollm3-vs-phi-3-mini.png"]);
+    assert_eq!(after["previews/litellm-vs-portkey.png"], before["previews/litellm-vs-portkey.png"]);
 }
 
 fn compressible(name: &str) -> bool {
@@ -287,4 +313,23 @@ fn check_is_the_validator() {
     let said = text(&checked.stdout);
     assert!(said.contains(r#"tools[0].reviews[0].reviewer: unknown reviewer "futurist""#), "{said}");
     assert!(tool_compare(&["check", SEED]).status.success());
+}
+
+#[test]
+fn a_program_built_without_the_widgets_files_says_so_when_asked_for_a_site() {
+    let dir = scratch_dir("embedded");
+    let out = tool_compare(&["build", SEED, "--out", dir.join("site").to_str().unwrap(), "--no-precompress"]);
+    if out.status.success() {
+        // Built after a widget build (target/widget/ held its files).
+        assert!(dir.join("site/embed.js").exists());
+        return;
+    }
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr).trim_end(),
+        "this tool-compare was built without the widget's files (missing: index.html, embed.js, widget.css, the Wasm \
+         with its JS), so it cannot build a site. Install a released tool-compare (npm package or archive), or build \
+         one from the repository with scripts/build.sh, which builds the widget first."
+    );
+    assert!(!dir.join("site").exists());
 }
