@@ -24,6 +24,28 @@ impl Checked {
     }
 }
 
+/// The validator's output for each of `sources` (every problem with its
+/// path, then a summary line; one line for a source that cannot be read),
+/// and whether all passed. `strict` counts warnings as errors.
+pub fn check_sources(sources: &[String], strict: bool) -> (Vec<String>, bool) {
+    let mut lines = Vec::new();
+    let mut passed = true;
+    for source in sources {
+        let mut checked = check_source(source);
+        if strict {
+            checked.report = checked.report.strict();
+        }
+        if checked.text.is_none() {
+            lines.push(format!("{source}: {}", checked.report.lines[0]));
+            passed = false;
+            continue;
+        }
+        lines.extend(checked.lines(source));
+        passed &= checked.report.passed();
+    }
+    (lines, passed)
+}
+
 /// Reads and checks a catalog, and every tool file of a split catalog.
 pub fn check_source(source: &str) -> Checked {
     let text = match read_source(source) {

@@ -23,6 +23,42 @@ usage: tool-compare-votes serve --listen <address:port> --database <url> --catal
                   (X-Forwarded-For: the last address; X-Real-IP); only a header the
                   proxy sets, never one a client could send past it";
 
+/// The collector's whole command line, as `program` (`tool-compare-votes`,
+/// or `tool-compare votes` in the site builder): help, the options, then
+/// serving until stopped. Returns the exit status.
+pub fn run(program: &str, args: &[String]) -> std::process::ExitCode {
+    use std::io::Write as _;
+    use std::process::ExitCode;
+    let usage = USAGE.replace("tool-compare-votes serve", &format!("{program} serve"));
+    if args.iter().any(|arg| arg == "--help" || arg == "-h") {
+        println!("{usage}");
+        return ExitCode::SUCCESS;
+    }
+    let options = match parse(args) {
+        Ok(options) => options,
+        Err(problem) => {
+            eprintln!("{program}: {problem}\n\n{usage}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("{program}: cannot start: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let served = runtime.block_on(crate::serve(options));
+    let _ = std::io::stdout().flush();
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problem) => {
+            eprintln!("{program}: {problem}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServeOptions {
     pub listen: SocketAddr,
