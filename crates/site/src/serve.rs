@@ -111,11 +111,21 @@ fn watch_catalog(options: &BuildOptions) {
     let mut last = stamp(options);
     loop {
         std::thread::sleep(Duration::from_millis(250));
-        let now = stamp(options);
-        if now != last {
-            rebuild(options);
-            last = now;
+        let mut now = stamp(options);
+        if now == last {
+            continue;
         }
+        // Settled first: an editor or a widget build writes in several steps.
+        loop {
+            std::thread::sleep(Duration::from_millis(200));
+            let later = stamp(options);
+            if later == now {
+                break;
+            }
+            now = later;
+        }
+        rebuild(options);
+        last = now;
     }
 }
 
