@@ -86,13 +86,12 @@ pub fn publish(out: &Path, files: &SiteFiles) -> Result<Published, String> {
     Ok(Published { written: files.len(), removed, kept })
 }
 
-/// The folder a link points to: the site replaces the folder, not the link.
+/// An existing folder by its full path: one a link points to (the site
+/// replaces the folder, not the link), and `.` or `..` by their names.
 fn resolve_link(out: &Path) -> Result<PathBuf, String> {
     match fs::symlink_metadata(out) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(out).map_err(|err| format!("--out {}: {err}", out.display()))
-        }
-        _ => Ok(out.to_path_buf()),
+        Ok(_) => fs::canonicalize(out).map_err(|err| format!("--out {}: {err}", out.display())),
+        Err(_) => Ok(out.to_path_buf()),
     }
 }
 

@@ -187,6 +187,25 @@ fn others_files_are_kept_and_stale_files_of_earlier_builds_removed() {
 }
 
 #[test]
+fn the_current_folder_and_a_link_to_a_folder_are_built_in_place() {
+    let dir = scratch_dir("dot-and-link");
+    let site = dir.join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    let widget = fake_widget();
+    let built = Command::new(env!("CARGO_BIN_EXE_tool-compare"))
+        .current_dir(&site)
+        .args(["build", SEED, "--out", ".", "--no-precompress", "--widget-dir", widget.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    assert!(site.join("index.html").exists());
+    std::os::unix::fs::symlink(&site, dir.join("link")).unwrap();
+    assert!(build(Path::new(SEED), &dir.join("link"), &["--no-precompress"]).status.success());
+    assert!(std::fs::symlink_metadata(dir.join("link")).unwrap().file_type().is_symlink(), "the link stays a link");
+    assert!(dir.join("link/index.html").exists());
+}
+
+#[test]
 fn a_file_of_someone_elses_where_the_site_has_its_own_stops_the_build() {
     let dir = scratch_dir("clash");
     let out = dir.join("site");
