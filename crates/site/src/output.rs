@@ -53,7 +53,7 @@ pub fn publish(out: &Path, files: &SiteFiles) -> Result<Published, String> {
 
     let staging = parent.join(format!(".{}{STAGING_MARK}{}", name.to_string_lossy(), std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    let staged = stage(&staging, &out, files, &foreign);
+    let staged = stage(&staging, &out, files, &previous, &foreign);
     if let Err(err) = staged {
         let _ = fs::remove_dir_all(&staging);
         return Err(err);
@@ -197,8 +197,16 @@ fn check_conflicts(out: &Path, files: &SiteFiles, foreign: &[Foreign]) -> Result
 
 /// Writes the new site, its manifest and links to the foreign entries
 /// into `staging`, then flushes it to disk (one `syncfs`, not one flush
-/// per file: a large catalog writes tens of thousands).
-fn stage(staging: &Path, out: &Path, files: &SiteFiles, foreign: &[Foreign]) -> Result<(), String> {
+/// per file: a large catalog writes tens of thousands). A file the
+/// previous build wrote with the same content is linked, not written
+/// again: an edit then writes only what it changed.
+fn stage(
+    staging: &Path,
+    out: &Path,
+    files: &SiteFiles,
+    previous: &BTreeSet<String>,
+    foreign: &[Foreign],
+) -> Result<(), String> {
     let fail = |path: &Path, err: io::Error| format!("{}: {err}", path.display());
     fs::create_dir_all(staging).map_err(|err| fail(staging, err))?;
     for (path, content) in files.iter() {
@@ -206,7 +214,13 @@ fn stage(staging: &Path, out: &Path, files: &SiteFiles, foreign: &[Foreign]) -> 
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir).map_err(|err| fail(dir, err))?;
         }
-        fs::write(&target, content).map_err(|err| fail(&target, err))?;
+        let old = out.join(path);
+        let unchanged = previous.contains(path)
+            && fs::metadata(&old).is_ok_and(|meta| meta.len() == content.len() as u64)
+            && fs::read(&old).is_ok_and(|bytes| bytes == content);
+        if !(unchanged && fs::hard_link(&old, &target).is_ok()) {
+            fs::write(&target, content).map_err(|err| fail(&target, err))?;
+        }
     }
     let mut manifest: Vec<&str> = files.iter().map(|(path, _)| path).collect();
     manifest.sort_unstable();
