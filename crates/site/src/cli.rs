@@ -37,6 +37,7 @@ that editors check it as you type. Refuses to replace either file.";
 
 pub const BUILD_USAGE: &str = "\
 usage: tool-compare build <catalog> --out <dir> [--site-url <url>] [--strict] [--no-precompress]
+                          [--catalog-origin <origin>]...
 
 Writes the whole site into <dir>: the standalone page index.html, a page per curated pair,
 card fragments, preview images, the catalog, catalog.schema.json, _headers, embed.js and
@@ -54,6 +55,10 @@ All addresses are relative: the folder works from any sub-path of any static hos
   --strict           warnings (unknown fields, unused reviewers, ...) fail the build
   --no-precompress   no .gz and .br copies, for hosts that compress by themselves and count
                      files (Cloudflare Pages)
+  --catalog-origin <origin>
+                     another origin whose catalogs the standalone page may show with
+                     ?catalog=, e.g. https://catalogs.example.com (repeat for several; by
+                     default only catalogs of the site's own origin)
   --widget-dir <dir> for the widget's developers: a widget build (Trunk's output) to use
                      instead of the one built into this program
 
@@ -69,7 +74,8 @@ the strict Content-Security-Policy of the README on its pages.
   --port <n>         default 8080; 0 takes any free port
   --host <address>   default 127.0.0.1
   --watch <catalog>  build <dir> from <catalog> now, and again whenever it changes
-                     (--site-url, --strict, --no-precompress and --widget-dir as for build)";
+                     (--site-url, --strict, --no-precompress, --catalog-origin and
+                     --widget-dir as for build)";
 
 pub const CHECK_USAGE: &str = "\
 usage: tool-compare check [--strict] <catalog>...
@@ -177,12 +183,19 @@ struct BuildFlags {
     read: ReadOptions,
     precompress: bool,
     widget_dir: Option<PathBuf>,
+    catalog_origins: Vec<String>,
     rest: Vec<String>,
 }
 
 fn build_flags(args: &[String], usage: &str) -> Result<BuildFlags, String> {
-    let mut flags =
-        BuildFlags { out: None, read: ReadOptions::default(), precompress: true, widget_dir: None, rest: Vec::new() };
+    let mut flags = BuildFlags {
+        out: None,
+        read: ReadOptions::default(),
+        precompress: true,
+        widget_dir: None,
+        catalog_origins: Vec::new(),
+        rest: Vec::new(),
+    };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = || args.next().cloned().ok_or_else(|| format!("{arg} needs a value\n\n{usage}"));
@@ -192,10 +205,21 @@ fn build_flags(args: &[String], usage: &str) -> Result<BuildFlags, String> {
             "--widget-dir" => flags.widget_dir = Some(PathBuf::from(value()?)),
             "--strict" => flags.read.strict = true,
             "--no-precompress" => flags.precompress = false,
+            "--catalog-origin" => flags.catalog_origins.push(origin(&value()?)?),
             _ => flags.rest.push(arg.clone()),
         }
     }
     Ok(flags)
+}
+
+/// `--catalog-origin`: scheme and host (and port), nothing else.
+fn origin(text: &str) -> Result<String, String> {
+    let origin = text.trim_end_matches('/');
+    let host = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
+    match host {
+        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '"', ' ', '<', '>']) => Ok(origin.to_string()),
+        _ => Err(format!("--catalog-origin {text:?} is not an origin such as https://catalogs.example.com")),
+    }
 }
 
 fn parse_build(args: &[String]) -> Result<BuildOptions, String> {
@@ -205,7 +229,14 @@ fn parse_build(args: &[String]) -> Result<BuildOptions, String> {
     }
     let catalog = one_operand(&flags.rest, "the catalog", BUILD_USAGE)?.to_string();
     let out = flags.out.ok_or_else(|| format!("--out is missing: where should the site go?\n\n{BUILD_USAGE}"))?;
-    Ok(BuildOptions { catalog, out, read: flags.read, precompress: flags.precompress, widget_dir: flags.widget_dir })
+    Ok(BuildOptions {
+        catalog,
+        out,
+        read: flags.read,
+        precompress: flags.precompress,
+        widget_dir: flags.widget_dir,
+        catalog_origins: flags.catalog_origins,
+    })
 }
 
 fn parse_serve(args: &[String]) -> Result<Command, String> {
@@ -238,6 +269,7 @@ fn parse_serve(args: &[String]) -> Result<Command, String> {
         read: flags.read,
         precompress: flags.precompress,
         widget_dir: flags.widget_dir,
+        catalog_origins: flags.catalog_origins,
     });
     Ok(Command::Serve { dir, listen: SocketAddr::new(host, port), watch })
 }
@@ -301,6 +333,12 @@ mod tests {
         assert_eq!((build.catalog.as_str(), build.out.to_str()), ("public/catalog.json", Some("dist")));
         assert!(build.read.strict && build.precompress);
         assert_eq!(build.read.site_url.as_deref(), Some("https://x.example/"));
+        let Ok(Command::Build(origins)) = parse(&args(
+            "build c.json --out d --catalog-origin https://a.example/ --catalog-origin http://localhost:8081",
+        )) else {
+            panic!("origins parse")
+        };
+        assert_eq!(origins.catalog_origins, ["https://a.example", "http://localhost:8081"]);
 
         let Ok(Command::Serve { dir, listen, watch }) =
             parse(&args("serve site --port 0 --watch c.json --no-precompress"))
@@ -334,5 +372,9 @@ mod tests {
         assert_eq!(problem("publish"), "unknown command \"publish\"");
         assert_eq!(problem("snippet c.json a b"), "--widget-url is missing: where is the site published?");
         assert_eq!(problem("check"), "no catalog given");
+        assert_eq!(
+            problem("build c.json --out d --catalog-origin https://x.example/catalogs/"),
+            "--catalog-origin \"https://x.example/catalogs/\" is not an origin such as https://catalogs.example.com"
+        );
     }
 }

@@ -25,6 +25,10 @@ use tool_compare::ui::state::{page_title, Theme};
 const CARD_START: &str = "<!-- card -->";
 const CARD_END: &str = "<!-- /card -->";
 
+/// The standalone page's setting of the other origins whose catalogs it may
+/// show (`?catalog=`), up to its value.
+const CATALOG_ORIGINS_START: &str = "<meta name=\"tool-compare-catalog-origins\" content=\"";
+
 /// Folder of the card fragments inside the site.
 const CARDS_DIR: &str = "cards";
 
@@ -43,10 +47,13 @@ pub struct Rendered {
 /// `embed.js` into `files`.
 /// Preview images the previous build drew from the same picture are taken
 /// from it.
+/// `catalog_origins`: the other origins whose catalogs the standalone page
+/// may show (`--catalog-origin`).
 pub fn render(
     loaded: &LoadedCatalog,
     widget: &Widget,
     previous: &PreviousBuild,
+    catalog_origins: &[String],
     files: &mut SiteFiles,
 ) -> Result<Rendered, String> {
     let css_text = stylesheet::css(Some(widget));
@@ -54,7 +61,7 @@ pub fn render(
     files.add(&css, css_text.as_bytes().to_vec());
 
     let (wasm, js) = widget.wasm_and_js().ok_or("the widget has no Wasm with its JS")?;
-    let template = PageTemplate::new(widget.text(PAGE_TEMPLATE)?, &css)?;
+    let template = PageTemplate::new(widget.text(PAGE_TEMPLATE)?, &css, catalog_origins)?;
 
     if loaded.catalog.catalog().site_url.is_none() {
         eprintln!(
@@ -134,7 +141,7 @@ struct PageTemplate {
 }
 
 impl PageTemplate {
-    fn new(trunk_html: &str, css: &str) -> Result<PageTemplate, String> {
+    fn new(trunk_html: &str, css: &str, catalog_origins: &[String]) -> Result<PageTemplate, String> {
         let site_title =
             between(trunk_html, "<title>", "</title>").ok_or("the page template has no <title>")?.trim().to_string();
         let head = format!(
@@ -151,6 +158,10 @@ impl PageTemplate {
             &format!("data-tool-compare-page data-site-title=\"{}\"", escape(&site_title)),
             1,
         );
+        let html = match catalog_origins {
+            [] => html,
+            origins => replace_between(&html, CATALOG_ORIGINS_START, "\"", &escape(&origins.join(" ")))?,
+        };
         Ok(PageTemplate { html, site_title })
     }
 

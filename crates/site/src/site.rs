@@ -31,6 +31,8 @@ pub struct BuildOptions {
     pub precompress: bool,
     /// A widget build to use instead of the embedded one (developers).
     pub widget_dir: Option<PathBuf>,
+    /// Other origins whose catalogs the standalone page may show.
+    pub catalog_origins: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -69,7 +71,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, String> {
     };
     let loaded = LoadedCatalog::read_with(&options.catalog, &options.read)?;
     let previous = PreviousBuild::of(&options.out);
-    let files = site_files(&loaded, &widget, options.precompress, &previous)?;
+    let files = site_files(&loaded, &widget, options, &previous)?;
     let bytes = files.1.bytes();
     let published = publish(&options.out, &files.1)?;
     Ok(Built { rendered: files.0, published, bytes, took: started.elapsed() })
@@ -79,18 +81,18 @@ pub fn build(options: &BuildOptions) -> Result<Built, String> {
 fn site_files(
     loaded: &LoadedCatalog,
     widget: &Widget,
-    precompress: bool,
+    options: &BuildOptions,
     previous: &PreviousBuild,
 ) -> Result<(Rendered, SiteFiles), String> {
     let mut files = SiteFiles::default();
     for (name, content) in widget.published() {
         files.add(name, content.to_vec());
     }
-    let rendered = render(loaded, widget, previous, &mut files)?;
+    let rendered = render(loaded, widget, previous, &options.catalog_origins, &mut files)?;
     add_catalog(loaded, &mut files)?;
     files.add(SCHEMA_FILE, catalog_schema_json().into_bytes());
     files.add("_headers", HEADERS_FILE.as_bytes().to_vec());
-    if precompress {
+    if options.precompress {
         add_compressed(&mut files, widget, previous);
     }
     Ok((rendered, files))

@@ -178,3 +178,32 @@ fn watch_rebuilds_the_site_when_the_catalog_changes_and_keeps_it_when_the_edit_i
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn the_pages_may_fetch_from_the_catalog_origins_the_site_owner_allows() {
+    let dir = scratch_dir("serve-origins");
+    let site = dir.join("site");
+    let built = common::build(
+        Path::new(SEED),
+        &site,
+        &[
+            "--no-precompress",
+            "--catalog-origin",
+            "https://catalogs.example.com/",
+            "--catalog-origin",
+            "http://127.0.0.1:9",
+        ],
+    );
+    assert!(built.status.success(), "{}", common::text(&built.stderr));
+    let page = std::fs::read_to_string(site.join("smollm3-vs-phi-3-mini.html")).unwrap();
+    assert!(
+        page.contains(
+            r#"<meta name="tool-compare-catalog-origins" content="https://catalogs.example.com http://127.0.0.1:9">"#
+        ),
+        "the pages carry the setting"
+    );
+    let server = serve(&[site.to_str().unwrap()]);
+    let reply = get(server.port, "/", &[]);
+    let policy = reply.header("content-security-policy").unwrap();
+    assert!(policy.contains("connect-src 'self' https://catalogs.example.com http://127.0.0.1:9;"), "{policy}");
+}
