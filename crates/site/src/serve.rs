@@ -5,10 +5,11 @@
 //! Content-Security-Policy of the README on the pages tool-compare wrote.
 //! With `--watch` the site is rebuilt whenever its catalog changes.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use axum::body::Body;
@@ -63,7 +64,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), String> {
         println!("tool-compare: rebuilding when {} changes", watch.catalog);
         std::thread::spawn(move || watch_catalog(&watch));
     }
-    let app = Router::new().fallback(answer).with_state(Arc::new(options.dir));
+    let app = Router::new().fallback(answer).with_state(Arc::new(Site { root: options.dir, rules: Mutex::default() }));
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
@@ -129,7 +130,50 @@ fn watch_catalog(options: &BuildOptions) {
     }
 }
 
-async fn answer(State(root): State<Arc<PathBuf>>, method: Method, uri: Uri, request: HeaderMap) -> Response {
+/// The folder served, and what its files say about serving them, read
+/// again only when one of those files changes (a build replaces them):
+/// never a parse of a large catalog per request.
+struct Site {
+    root: PathBuf,
+    rules: Mutex<Option<(Stamp, Arc<SiteRules>)>>,
+}
+
+/// The modification times of the files the rules come from.
+type Stamp = Vec<Option<SystemTime>>;
+
+/// What a site's own files say about serving it.
+struct SiteRules {
+    headers: HeaderRules,
+    /// The files tool-compare wrote (its pages get the policy).
+    ours: BTreeSet<String>,
+    policy: String,
+}
+
+impl Site {
+    fn rules(&self) -> Arc<SiteRules> {
+        let sources = ["_headers", MANIFEST, CATALOG_FILE, "index.html"];
+        let stamp: Stamp =
+            sources.iter().map(|name| fs::metadata(self.root.join(name)).and_then(|m| m.modified()).ok()).collect();
+        let mut cached = self.rules.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((seen, rules)) = cached.as_ref() {
+            if *seen == stamp {
+                return rules.clone();
+            }
+        }
+        let rules = Arc::new(SiteRules {
+            headers: HeaderRules::parse(&fs::read_to_string(self.root.join("_headers")).unwrap_or_default()),
+            ours: fs::read_to_string(self.root.join(MANIFEST))
+                .map(|list| list.lines().map(str::to_string).collect())
+                .unwrap_or_default(),
+            policy: page_policy(&other_origins(&self.root)),
+        });
+        *cached = Some((stamp, rules.clone()));
+        rules
+    }
+}
+
+async fn answer(State(site): State<Arc<Site>>, method: Method, uri: Uri, request: HeaderMap) -> Response {
+    let root = &site.root;
     if method != Method::GET && method != Method::HEAD {
         return plain(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n");
     }
@@ -158,15 +202,14 @@ async fn answer(State(root): State<Arc<PathBuf>>, method: Method, uri: Uri, requ
     let etag = etag(&meta);
     let mut headers = HeaderMap::new();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&site_path)));
-    for (name, value) in HeaderRules::parse(&fs::read_to_string(root.join("_headers")).unwrap_or_default())
-        .for_path(&format!("/{site_path}"))
-    {
+    let rules = site.rules();
+    for (name, value) in rules.headers.for_path(&format!("/{site_path}")) {
         if let (Ok(name), Ok(value)) = (name.parse::<header::HeaderName>(), HeaderValue::from_str(&value)) {
             headers.insert(name, value);
         }
     }
-    if site_path.ends_with(".html") && written_by_us(&root, &site_path) {
-        if let Ok(policy) = HeaderValue::from_str(&page_policy(&other_origins(&root))) {
+    if site_path.ends_with(".html") && rules.ours.contains(&site_path) {
+        if let Ok(policy) = HeaderValue::from_str(&rules.policy) {
             headers.insert(header::CONTENT_SECURITY_POLICY, policy);
         }
     }
@@ -299,10 +342,6 @@ pub fn content_type(path: &str) -> &'static str {
         "webmanifest" => "application/manifest+json",
         _ => "application/octet-stream",
     }
-}
-
-fn written_by_us(root: &Path, site_path: &str) -> bool {
-    fs::read_to_string(root.join(MANIFEST)).is_ok_and(|list| list.lines().any(|line| line == site_path))
 }
 
 /// The vote collector's origin (the catalog's `votes_url`) and the other
