@@ -83,6 +83,20 @@ if ! command -v chromium >/dev/null; then
   apt_install chromium
 fi
 
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  say "installing nginx (the collector's rate limit across instances is tested behind it)"
+  apt_install nginx-light
+fi
+
+# Schemathesis checks the running collector against its OpenAPI description.
+SCHEMATHESIS_VERSION=4.32.5
+if [ "$("$TOOLS/schemathesis/bin/schemathesis" --version 2>/dev/null | awk '{print $NF}')" != "$SCHEMATHESIS_VERSION" ]; then
+  say "installing Schemathesis $SCHEMATHESIS_VERSION into .tools/ (a Python venv)"
+  python3 -c 'import ensurepip' 2>/dev/null || apt_install python3-venv
+  python3 -m venv "$TOOLS/schemathesis"
+  "$TOOLS/schemathesis/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+
 E2E="$ROOT/tests/e2e"
 if [ ! -d "$E2E/node_modules/playwright-core" ] || [ "$E2E/package-lock.json" -nt "$E2E/node_modules/.package-lock.json" ]; then
   say "installing the browser-test tools (playwright-core, axe-core, the HTML checker, Lighthouse)"

@@ -7,9 +7,10 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
-# The vote collector's tests run against PostgreSQL too.
+# The vote collector's tests run against PostgreSQL too, and behind nginx.
 source "$ROOT/scripts/postgres-for-tests.sh"
 start_test_postgres
+export TOOL_COMPARE_NGINX="${TOOL_COMPARE_NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
 
 LOG="$(mktemp -d)"
 native=fail browser=fail build=fail
@@ -24,6 +25,12 @@ if cargo test --workspace 2>&1 | tee "$LOG/native.txt" &&
   tests/e2e/node_modules/.bin/tsc -p embed/tsconfig.json; then native=ok; fi
 native_passed=$(awk '/^test result:/ { s += $4 } END { print s + 0 }' "$LOG/native.txt")
 native_failed=$(awk '/^test result:/ { s += $6 } END { print s + 0 }' "$LOG/native.txt")
+
+say "the collector against its OpenAPI description (Schemathesis, SQLite and PostgreSQL)"
+scripts/openapi-check.sh 2>&1 | tee "$LOG/openapi.txt" || native=fail
+native_passed=$((native_passed + $(awk '/^openapi:/ { n = $2 } END { print n + 0 }' "$LOG/openapi.txt")))
+# No summary line: the check itself broke, which counts as a failure.
+native_failed=$((native_failed + $(awk '/^openapi:/ { n = $4; seen = 1 } END { print seen ? n : 1 }' "$LOG/openapi.txt")))
 
 say "release build (scripts/build.sh: the widget, tool-compare with it inside, dist/ from public/catalog.json)"
 if scripts/build.sh >"$LOG/build.txt" 2>&1; then

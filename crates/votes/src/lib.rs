@@ -3,8 +3,10 @@
 
 pub mod catalog_tools;
 pub mod cli;
+pub mod group_commit;
 pub mod protocol;
 pub mod rate_limit;
+pub mod schema;
 pub mod server;
 pub mod store;
 
@@ -39,6 +41,8 @@ pub async fn serve(options: ServeOptions) -> Result<(), String> {
     println!("tool-compare-votes: listening on http://{address}/ ({} tools)", app.tools.tool_count());
     let service = router(app.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(stopped()).await.map_err(|err| err.to_string())?;
+    let progress = app.store.progress();
+    eprintln!("tool-compare-votes: stopped after {} vote changes in {} groups", progress.changes, progress.groups);
     app.store.close().await;
     Ok(())
 }

@@ -18,8 +18,16 @@ pub const MAX_VOTER_CHARS: usize = 64;
 struct VoteBody {
     a: String,
     b: String,
-    choice: Option<String>,
+    /// `None`: the field is missing, which is refused rather than read as
+    /// a withdrawal (a client that drops the field must not silently
+    /// withdraw a vote); `Some(None)`: `null`, a withdrawal.
+    #[serde(default, deserialize_with = "present")]
+    choice: Option<Option<String>>,
     voter: String,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(deserializer).map(Some)
 }
 
 /// A well-formed vote change: `choice` is `a` or `b`, or `None` to withdraw.
@@ -32,7 +40,7 @@ pub struct VoteChange {
 
 /// Two different tool ids in a fixed order, so that both orders of a pair
 /// are one pair.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnorderedPair {
     pub first: String,
     pub second: String,
@@ -86,16 +94,19 @@ pub fn read_vote(body: &[u8]) -> Result<VoteChange, Refusal> {
             err.to_string().split(" at line").next().unwrap_or_default()
         ))
     })?;
+    let Some(choice) = body.choice else {
+        return Err(Refusal::bad_request("the body has no \"choice\": a or b to vote, null to withdraw"));
+    };
     let voter_chars = body.voter.chars().count();
     if voter_chars == 0 || voter_chars > MAX_VOTER_CHARS || body.voter.chars().any(char::is_control) {
         return Err(Refusal::unprocessable(format!("voter must be 1 to {MAX_VOTER_CHARS} printable characters")));
     }
-    if let Some(choice) = &body.choice {
+    if let Some(choice) = &choice {
         if choice != &body.a && choice != &body.b {
             return Err(Refusal::unprocessable(format!("choice {choice:?} is neither a nor b")));
         }
     }
-    Ok(VoteChange { pair: UnorderedPair::new(&body.a, &body.b)?, choice: body.choice, voter: body.voter })
+    Ok(VoteChange { pair: UnorderedPair::new(&body.a, &body.b)?, choice, voter: body.voter })
 }
 
 /// A pair's votes by tool id; both ids are always present.
@@ -123,6 +134,11 @@ mod tests {
     fn unacceptable_changes_are_refused_with_their_reason() {
         let refused = |body: &[u8]| read_vote(body).unwrap_err();
         assert_eq!(refused(b"{").status, 400);
+        let no_choice = refused(br#"{"a": "x", "b": "y", "voter": "v"}"#);
+        assert_eq!(
+            (no_choice.status, no_choice.reason.as_str()),
+            (400, "the body has no \"choice\": a or b to vote, null to withdraw")
+        );
         assert!(refused(br#"{"a": "x", "b": "y", "choice": "x"}"#).reason.contains("missing field `voter`"));
         let outside = refused(br#"{"a": "x", "b": "y", "choice": "z", "voter": "v"}"#);
         assert_eq!((outside.status, outside.reason.as_str()), (422, "choice \"z\" is neither a nor b"));

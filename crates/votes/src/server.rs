@@ -31,8 +31,9 @@ pub struct App {
 
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
-        .route("/v1/vote", post(vote).options(preflight))
-        .route("/v1/tally", get(tally).options(preflight))
+        .route("/v1/vote", post(vote).options(preflight).fallback(not_allowed("POST, OPTIONS")))
+        .route("/v1/tally", get(tally).options(preflight).fallback(not_allowed("GET, HEAD, OPTIONS")))
+        .route("/v1/openapi.json", get(description).fallback(not_allowed("GET, HEAD")))
         .fallback(|| async { Answer::refused(None, Refusal { status: 404, reason: "no such endpoint".into() }) })
         // One byte over the limit, so that the protocol's own check answers.
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES + 1))
@@ -66,7 +67,7 @@ async fn vote(
     }
     match app.store.record(&change).await {
         Ok(counts) => Answer::ok(origin, counts_body(&counts)).with(header::CACHE_CONTROL, "no-store"),
-        Err(err) => unavailable(origin, err),
+        Err(failed) => unavailable(origin, failed.0),
     }
 }
 
@@ -90,7 +91,24 @@ async fn tally(
         // Readers' widgets ask when a card shows: a few seconds of caching
         // lets a CDN or the browser answer most of them.
         Ok(counts) => Answer::ok(origin, counts_body(&counts)).with(header::CACHE_CONTROL, "public, max-age=5"),
-        Err(err) => unavailable(origin, err),
+        Err(err) => unavailable(origin, err.to_string()),
+    }
+}
+
+/// The protocol's OpenAPI 3.1 description, for people and for testers.
+async fn description() -> Response {
+    ([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "public, max-age=3600")], OPENAPI)
+        .into_response()
+}
+
+pub const OPENAPI: &str = include_str!("../openapi.json");
+
+/// Another method on an endpoint: `405` with its reason and `Allow`, as
+/// every refusal carries a reason.
+fn not_allowed(allow: &'static str) -> impl Fn(axum::http::Method) -> std::future::Ready<Answer> + Clone {
+    move |method| {
+        let refusal = Refusal { status: 405, reason: format!("{method} is not answered here; {allow} are") };
+        std::future::ready(Answer::refused(None, refusal).with(header::ALLOW, allow))
     }
 }
 
@@ -139,7 +157,7 @@ fn known_pair(app: &App, pair: &UnorderedPair) -> Result<(), Refusal> {
     }
 }
 
-fn unavailable(origin: Option<String>, err: sqlx::Error) -> Answer {
+fn unavailable(origin: Option<String>, err: String) -> Answer {
     eprintln!("tool-compare-votes: the database failed: {err}");
     Answer::refused(origin, Refusal { status: 503, reason: "the vote store is unavailable; try again later".into() })
 }
@@ -171,11 +189,15 @@ impl Answer {
 
 impl IntoResponse for Answer {
     fn into_response(self) -> Response {
-        let mut response = (self.status, self.body).into_response();
+        let mut response = if self.status == StatusCode::NO_CONTENT {
+            // No body, so no content type either.
+            self.status.into_response()
+        } else {
+            let mut response = (self.status, self.body).into_response();
+            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            response
+        };
         let headers = response.headers_mut();
-        if self.status != StatusCode::NO_CONTENT {
-            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        }
         if let Some(origin) = self.origin.as_deref().and_then(|origin| HeaderValue::from_str(origin).ok()) {
             headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
             headers.insert(header::VARY, HeaderValue::from_static("Origin"));

@@ -1,36 +1,38 @@
 //! Where votes are kept: one query layer (sqlx's `Any` driver) over SQLite,
 //! the embedded default, and PostgreSQL. One row per voter and unordered
-//! pair; the voter is stored as a keyed hash, never as sent, and no client
-//! address is stored at all. A change is committed before it is answered:
+//! pair, and one row of counts per pair kept in the same transactions; the
+//! voter is stored as a keyed hash, never as sent, and no client address is
+//! stored at all. A change is answered only once its group is committed:
 //! SQLite runs with `synchronous=FULL`, PostgreSQL with its default fsync.
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Executor, Row};
+use tokio::sync::{mpsc, oneshot, watch};
 
+use crate::group_commit::{self, Change, GroupFailed, Progress, Waiting};
 use crate::protocol::{Counts, UnorderedPair, VoteChange};
+use crate::schema;
 
 pub struct Store {
-    pool: AnyPool,
+    /// Tallies; the writer has its own connection.
+    reads: AnyPool,
+    writes: AnyPool,
+    queue: mpsc::Sender<Waiting>,
+    progress: watch::Receiver<Progress>,
     /// The key of the voter hashes, made at the first start and kept in the
     /// database, so that every instance on one database hashes alike.
     key: Vec<u8>,
 }
 
-const SCHEMA: [&str; 2] = [
-    "CREATE TABLE IF NOT EXISTS votes (
-        tool_a TEXT NOT NULL,
-        tool_b TEXT NOT NULL,
-        voter TEXT NOT NULL,
-        choice TEXT NOT NULL,
-        PRIMARY KEY (tool_a, tool_b, voter)
-    )",
-    "CREATE TABLE IF NOT EXISTS voter_key (id INTEGER PRIMARY KEY, key_hex TEXT NOT NULL)",
-];
+/// Changes waiting for the writer at most; more wait for room (a bound, so
+/// that a flood makes requests wait rather than memory grow).
+const QUEUE: usize = 8 * group_commit::MAX_GROUP;
 
 impl Store {
-    /// Opens (creating a SQLite file when missing) and prepares the tables.
+    /// Opens (creating a SQLite file when missing) and brings the tables to
+    /// the current version.
     pub async fn open(url: &str) -> Result<Store, String> {
         sqlx::any::install_default_drivers();
         let sqlite = url.starts_with("sqlite:");
@@ -39,70 +41,54 @@ impl Store {
         } else {
             url.to_string()
         };
-        let pool = AnyPoolOptions::new()
-            // SQLite takes one writer at a time anyway; one connection
-            // spares it the lock contention.
-            .max_connections(if sqlite { 1 } else { 10 })
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    if sqlite {
-                        conn.execute("PRAGMA journal_mode = WAL").await?;
-                        conn.execute("PRAGMA synchronous = FULL").await?;
-                        conn.execute("PRAGMA busy_timeout = 5000").await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect(&url)
-            .await
-            .map_err(|err| format!("cannot open the database {}: {err}", redacted(&url)))?;
-        for statement in SCHEMA {
-            pool.execute(statement).await.map_err(|err| format!("cannot prepare the database: {err}"))?;
-        }
-        let key = voter_key(&pool).await?;
-        Ok(Store { pool, key })
+        // One writer; readers beside it (SQLite's WAL lets them read while
+        // it writes).
+        let writes = connect(&url, sqlite, 1).await?;
+        schema::prepare(&writes, !sqlite).await?;
+        let reads = connect(&url, sqlite, 4).await?;
+        let key = voter_key(&writes).await?;
+        let (queue, waiting) = mpsc::channel(QUEUE);
+        let (progress_sender, progress) = watch::channel(Progress::default());
+        tokio::spawn(group_commit::write(writes.clone(), waiting, progress_sender));
+        Ok(Store { reads, writes, queue, progress, key })
     }
 
-    /// Applies one voter's change to a pair and answers its counts after it.
-    pub async fn record(&self, change: &VoteChange) -> Result<Counts, sqlx::Error> {
-        let pair = &change.pair;
-        let voter = self.voter_hash(&change.voter);
-        let mut tx = self.pool.begin().await?;
-        match &change.choice {
-            Some(choice) => {
-                sqlx::query(
-                    "INSERT INTO votes (tool_a, tool_b, voter, choice) VALUES ($1, $2, $3, $4)
-                     ON CONFLICT (tool_a, tool_b, voter) DO UPDATE SET choice = excluded.choice",
-                )
-                .bind(&pair.first)
-                .bind(&pair.second)
-                .bind(&voter)
-                .bind(choice)
-                .execute(&mut *tx)
-                .await?;
-            }
-            None => {
-                sqlx::query("DELETE FROM votes WHERE tool_a = $1 AND tool_b = $2 AND voter = $3")
-                    .bind(&pair.first)
-                    .bind(&pair.second)
-                    .bind(&voter)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
-        let rows = sqlx::query(TALLY).bind(&pair.first).bind(&pair.second).fetch_all(&mut *tx).await?;
-        tx.commit().await?;
-        counts(pair, rows)
+    /// Applies one voter's change to a pair, in the next group, and answers
+    /// its counts after it once the group is durable.
+    pub async fn record(&self, change: &VoteChange) -> Result<Counts, GroupFailed> {
+        let change = Change {
+            pair: change.pair.clone(),
+            voter_hash: self.voter_hash(&change.voter),
+            choice: change.choice.clone(),
+        };
+        let (answer, answered) = oneshot::channel();
+        let stopped = || GroupFailed("the writer has stopped".into());
+        self.queue.send(Waiting { change, answer }).await.map_err(|_| stopped())?;
+        answered.await.map_err(|_| stopped())?
     }
 
-    /// A pair's counts.
+    /// A pair's counts, as kept: one row, whatever the pair holds.
     pub async fn tally(&self, pair: &UnorderedPair) -> Result<Counts, sqlx::Error> {
-        let rows = sqlx::query(TALLY).bind(&pair.first).bind(&pair.second).fetch_all(&self.pool).await?;
-        counts(pair, rows)
+        let row = sqlx::query("SELECT votes_a, votes_b FROM pair_counts WHERE tool_a = $1 AND tool_b = $2")
+            .bind(&pair.first)
+            .bind(&pair.second)
+            .fetch_optional(&self.reads)
+            .await?;
+        let (votes_a, votes_b): (i64, i64) = match row {
+            Some(row) => (row.try_get("votes_a")?, row.try_get("votes_b")?),
+            None => (0, 0),
+        };
+        Ok(Counts::from([(pair.first.clone(), votes_a.max(0) as u64), (pair.second.clone(), votes_b.max(0) as u64)]))
+    }
+
+    /// Groups committed and the changes in them since the start.
+    pub fn progress(&self) -> Progress {
+        *self.progress.borrow()
     }
 
     pub async fn close(&self) {
-        self.pool.close().await;
+        self.reads.close().await;
+        self.writes.close().await;
     }
 
     fn voter_hash(&self, voter: &str) -> String {
@@ -112,19 +98,26 @@ impl Store {
     }
 }
 
-const TALLY: &str = "SELECT choice, COUNT(*) AS n FROM votes WHERE tool_a = $1 AND tool_b = $2 GROUP BY choice";
-
-fn counts(pair: &UnorderedPair, rows: Vec<AnyRow>) -> Result<Counts, sqlx::Error> {
-    let mut counts = Counts::from([(pair.first.clone(), 0), (pair.second.clone(), 0)]);
-    for row in rows {
-        let choice: String = row.try_get("choice")?;
-        let n: i64 = row.try_get("n")?;
-        // A tool's votes, whatever the catalog said when they were cast.
-        if let Some(count) = counts.get_mut(&choice) {
-            *count = n as u64;
-        }
-    }
-    Ok(counts)
+async fn connect(url: &str, sqlite: bool, connections: u32) -> Result<AnyPool, String> {
+    AnyPoolOptions::new()
+        .max_connections(connections)
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if sqlite {
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    // Each group's commit is flushed before its changes
+                    // are answered.
+                    conn.execute("PRAGMA synchronous = FULL").await?;
+                    conn.execute("PRAGMA busy_timeout = 5000").await?;
+                    // The pages a group touches stay in memory (64 MiB).
+                    conn.execute("PRAGMA cache_size = -65536").await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(url)
+        .await
+        .map_err(|err| format!("cannot open the database {}: {err}", redacted(url)))
 }
 
 /// The voter hashes' key: read, or made and stored by the first instance.

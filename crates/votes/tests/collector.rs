@@ -3,141 +3,12 @@
 //! where `TOOL_COMPARE_VOTES_POSTGRES` names a server (scripts/test.sh
 //! starts a throwaway one), real PostgreSQL.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod common;
 
-const SEED_CATALOG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/catalog.json");
-const ORIGIN: &str = "https://blog.example.com";
+use std::path::Path;
+use std::process::Command;
 
-/// A collector process; killed when dropped.
-struct Collector {
-    child: Child,
-    address: String,
-}
-
-impl Collector {
-    fn start(database: &str, catalog: &Path, extra: &[&str]) -> Collector {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tool-compare-votes"))
-            .args(["serve", "--listen", "127.0.0.1:0", "--database", database, "--catalog"])
-            .arg(catalog)
-            .args(["--allow-origin", ORIGIN])
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("the collector starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let address = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_string();
-        Collector { child, address }
-    }
-
-    fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Answer {
-        let mut stream = TcpStream::connect(&self.address).unwrap();
-        let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n", self.address);
-        for (name, value) in headers {
-            request.push_str(&format!("{name}: {value}\r\n"));
-        }
-        request.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
-        stream.write_all(request.as_bytes()).unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
-        let mut lines = head.lines();
-        let status = lines.next().unwrap_or_default().split(' ').nth(1).unwrap_or("0").parse().unwrap();
-        let headers = lines
-            .filter_map(|line| line.split_once(": "))
-            .map(|(name, value)| (name.to_ascii_lowercase(), value.to_string()))
-            .collect();
-        Answer { status, headers, body: body.to_string() }
-    }
-
-    fn vote(&self, a: &str, b: &str, choice: Option<&str>, voter: &str) -> Answer {
-        let choice = choice.map_or("null".to_string(), |id| format!("\"{id}\""));
-        let body = format!(r#"{{"a": "{a}", "b": "{b}", "choice": {choice}, "voter": "{voter}"}}"#);
-        self.request("POST", "/v1/vote", &[("Origin", ORIGIN), ("Content-Type", "application/json")], &body)
-    }
-
-    fn tally(&self, a: &str, b: &str) -> Answer {
-        self.request("GET", &format!("/v1/tally?a={a}&b={b}"), &[("Origin", ORIGIN)], "")
-    }
-
-    fn kill(mut self) {
-        // SIGKILL: nothing is flushed or closed on the way out.
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-}
-
-impl Drop for Collector {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-#[derive(Debug)]
-struct Answer {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Answer {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-    }
-}
-
-fn counts(a: (&str, u64), b: (&str, u64)) -> String {
-    let mut pairs = [a, b];
-    pairs.sort();
-    format!(r#"{{"counts":{{"{}":{},"{}":{}}}}}"#, pairs[0].0, pairs[0].1, pairs[1].0, pairs[1].1)
-}
-
-static NEXT: AtomicUsize = AtomicUsize::new(0);
-
-fn scratch_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "tool-compare-votes-test-{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::SeqCst)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// A fresh, empty database of each kind available.
-fn databases() -> Vec<String> {
-    let mut urls = vec![format!("sqlite:{}", scratch_dir().join("votes.db").display())];
-    match std::env::var("TOOL_COMPARE_VOTES_POSTGRES") {
-        Ok(server) => urls.push(fresh_postgres_database(&server)),
-        Err(_) => eprintln!("PostgreSQL not tested here: TOOL_COMPARE_VOTES_POSTGRES names no server"),
-    }
-    urls
-}
-
-/// A new database on `server` (a URL of a database to connect to first).
-fn fresh_postgres_database(server: &str) -> String {
-    let name = format!("votes_test_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst));
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    runtime.block_on(async {
-        use sqlx::Executor;
-        let pool = sqlx::PgPool::connect(server).await.expect("the test PostgreSQL server answers");
-        pool.execute(format!("DROP DATABASE IF EXISTS {name}").as_str()).await.unwrap();
-        pool.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
-    });
-    let (base, _) = server.rsplit_once('/').expect("a PostgreSQL URL ends in /<database>");
-    format!("{base}/{name}")
-}
+use common::*;
 
 #[test]
 fn readers_see_each_others_votes_their_moves_and_withdrawals() {
@@ -332,4 +203,50 @@ fn a_bad_command_line_or_catalog_is_named_and_nothing_starts() {
         run(&["serve", "--listen", "127.0.0.1:0", "--database", &database, "--catalog", broken.to_str().unwrap()]);
     assert_eq!(code, Some(1));
     assert!(stderr.contains("broken.json"), "{stderr}");
+}
+
+#[test]
+fn the_protocols_edges_answer_as_described() {
+    let database = format!("sqlite:{}", scratch_dir().join("votes.db").display());
+    let collector = Collector::start(&database, Path::new(SEED_CATALOG), &[]);
+    let json = [("Origin", ORIGIN), ("Content-Type", "application/json")];
+    assert_eq!(collector.vote("smollm3", "phi-3-mini", Some("smollm3"), "kept").status, 200);
+    // A client that drops `choice` must not withdraw the vote.
+    let no_choice =
+        collector.request("POST", "/v1/vote", &json, r#"{"a": "smollm3", "b": "phi-3-mini", "voter": "kept"}"#);
+    assert_eq!(no_choice.status, 400);
+    assert!(no_choice.body.contains(r#"no \"choice\""#), "{no_choice:?}");
+    assert_eq!(collector.tally("smollm3", "phi-3-mini").body, counts(("smollm3", 1), ("phi-3-mini", 0)));
+
+    let unknown = collector.vote("smollm3", "not-in-the-catalog", Some("smollm3"), "v");
+    assert_eq!(
+        (unknown.status, unknown.body.as_str()),
+        (422, r#"{"error":"\"not-in-the-catalog\" is not a tool of the catalog"}"#)
+    );
+
+    let other_method = collector.request("DELETE", "/v1/vote", &[("Origin", ORIGIN)], "");
+    assert_eq!(other_method.status, 405);
+    assert_eq!(other_method.header("content-type"), Some("application/json"));
+    assert_eq!(other_method.header("allow"), Some("POST, OPTIONS"));
+    assert!(other_method.body.starts_with(r#"{"error":"DELETE is not answered here"#), "{other_method:?}");
+    assert_eq!(
+        collector.request("POST", "/v1/tally?a=smollm3&b=portkey", &[], "").header("allow"),
+        Some("GET, HEAD, OPTIONS")
+    );
+
+    let preflight = collector.request("OPTIONS", "/v1/vote", &[("Origin", ORIGIN)], "");
+    assert_eq!((preflight.status, preflight.body.as_str()), (204, ""));
+    assert_eq!(preflight.header("content-type"), None, "no body, no content type");
+
+    let description = collector.request("GET", "/v1/openapi.json", &[], "");
+    assert_eq!(description.header("content-type"), Some("application/json"));
+    let description: serde_json::Value = serde_json::from_str(&description.body).unwrap();
+    assert_eq!(description["openapi"], "3.1.0");
+    for path in ["/v1/vote", "/v1/tally", "/v1/openapi.json"] {
+        assert!(description["paths"][path].is_object(), "{path} is described");
+    }
+    let documented = description["paths"]["/v1/vote"]["post"]["responses"].as_object().unwrap();
+    for status in ["200", "400", "403", "413", "422", "429", "503"] {
+        assert!(documented.contains_key(status), "vote's {status} is described");
+    }
 }
