@@ -6,8 +6,8 @@
 //! total and each latency counts from when its change was due, so that a
 //! stalled collector cannot hide its queue (no coordinated omission).
 //!
-//!   votes_load --url http://127.0.0.1:8090/ --tools a,b,c… --changes 100000
-//!              [--connections 64] [--rate 5000] [--pair a,b] [--voters 100000] [--seed 1]
+//!   votes_load --url http://127.0.0.1:8090/[,http://…] --tools a,b,c… --changes 100000
+//!              [--connections 64] [--rate 5000] [--pair a,b] [--voters 100000] [--seed 1] [--tally]
 //!
 //! Prints one JSON line: changes, seconds, changes/s, p50/p99/max in ms, refusals.
 
@@ -17,7 +17,8 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 struct Options {
-    address: String,
+    /// One or more collectors; the connections take them in turn.
+    addresses: Vec<String>,
     tools: Vec<String>,
     changes: usize,
     connections: usize,
@@ -25,12 +26,14 @@ struct Options {
     pair: Option<(String, String)>,
     voters: u64,
     seed: u64,
+    /// Tallies asked instead of changes sent.
+    tally: bool,
 }
 
 fn options() -> Result<Options, String> {
     let mut args = std::env::args().skip(1);
     let mut options = Options {
-        address: String::new(),
+        addresses: Vec::new(),
         tools: Vec::new(),
         changes: 10_000,
         connections: 64,
@@ -38,17 +41,21 @@ fn options() -> Result<Options, String> {
         pair: None,
         voters: 1_000_000,
         seed: 1,
+        tally: false,
     };
     while let Some(flag) = args.next() {
+        if flag == "--tally" {
+            options.tally = true;
+            continue;
+        }
         let value = args.next().ok_or(format!("{flag} needs a value"))?;
         let number = |text: &str| text.parse::<f64>().map_err(|_| format!("{flag} {text:?} is not a number"));
         match flag.as_str() {
             "--url" => {
-                options.address = value
-                    .strip_prefix("http://")
-                    .ok_or("--url must be http://host:port/")?
-                    .trim_end_matches('/')
-                    .to_string()
+                for url in value.split(',') {
+                    let address = url.strip_prefix("http://").ok_or("--url takes http://host:port/[,…]")?;
+                    options.addresses.push(address.trim_end_matches('/').to_string());
+                }
             }
             "--tools" => options.tools = value.split(',').map(str::to_string).collect(),
             "--changes" => options.changes = number(&value)? as usize,
@@ -63,7 +70,7 @@ fn options() -> Result<Options, String> {
             other => return Err(format!("unknown option {other}")),
         }
     }
-    if options.address.is_empty() || (options.tools.len() < 2 && options.pair.is_none()) {
+    if options.addresses.is_empty() || (options.tools.len() < 2 && options.pair.is_none()) {
         return Err("--url and --tools (or --pair) are needed".into());
     }
     Ok(options)
@@ -91,6 +98,9 @@ fn change(options: &Options, random: &mut Random) -> String {
             (options.tools[first as usize].as_str(), options.tools[second as usize].as_str())
         }
     };
+    if options.tally {
+        return format!("GET /v1/tally?a={a}&b={b} HTTP/1.1\r\nHost: votes\r\n\r\n");
+    }
     let choice = match random.next() % 20 {
         0 | 1 => "null".to_string(),
         roll if roll < 11 => format!("\"{a}\""),
@@ -99,8 +109,7 @@ fn change(options: &Options, random: &mut Random) -> String {
     let voter = random.next() % options.voters;
     let body = format!(r#"{{"a":"{a}","b":"{b}","choice":{choice},"voter":"load-{voter:x}"}}"#);
     format!(
-        "POST /v1/vote HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        options.address,
+        "POST /v1/vote HTTP/1.1\r\nHost: votes\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     )
 }
@@ -165,7 +174,8 @@ async fn main() {
     let began = Instant::now();
     let tasks: Vec<_> = per_connection
         .into_iter()
-        .map(|requests| tokio::spawn(connection(options.address.clone(), requests)))
+        .enumerate()
+        .map(|(n, requests)| tokio::spawn(connection(options.addresses[n % options.addresses.len()].clone(), requests)))
         .collect();
     let mut latencies = Vec::with_capacity(options.changes);
     let mut refused = 0;

@@ -20,8 +20,61 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::protocol::{Counts, UnorderedPair};
 
-/// The most changes one transaction applies.
-pub const MAX_GROUP: usize = 512;
+/// Where SQLite and PostgreSQL need different SQL for the same statement.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    /// The `n`th parameter (from 1). SQLite looks `$N` up by name in a
+    /// list, which grows quadratic with a group's hundreds of parameters.
+    fn param(self, n: usize) -> String {
+        match self {
+            Dialect::Sqlite => format!("?{n}"),
+            Dialect::Postgres => format!("${n}"),
+        }
+    }
+
+    /// `rows` vote rows by their key, as a condition on `votes` (`v`).
+    /// SQLite scans the whole table for a row-value `IN`, but looks each
+    /// term of an `OR` up in the key's index; PostgreSQL turns such an
+    /// `OR` into a scan of the pair's rows, so it joins a list instead.
+    fn votes_by_key(self, rows: usize) -> (String, String) {
+        match self {
+            Dialect::Sqlite => {
+                let terms: Vec<String> = (0..rows)
+                    .map(|row| {
+                        let [a, b, voter] = [1, 2, 3].map(|column| self.param(row * 3 + column));
+                        format!("(v.tool_a = {a} AND v.tool_b = {b} AND v.voter = {voter})")
+                    })
+                    .collect();
+                (String::new(), terms.join(" OR "))
+            }
+            Dialect::Postgres => (
+                format!("(VALUES {}) AS k (tool_a, tool_b, voter)", self.placeholders(rows, 3)),
+                "v.tool_a = k.tool_a AND v.tool_b = k.tool_b AND v.voter = k.voter".to_string(),
+            ),
+        }
+    }
+
+    /// `($1, $2), ($3, $4)…`: `rows` rows of `width` parameters.
+    fn placeholders(self, rows: usize, width: usize) -> String {
+        (0..rows)
+            .map(|row| {
+                let columns: Vec<String> = (1..=width).map(|column| self.param(row * width + column)).collect();
+                format!("({})", columns.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The most changes one transaction applies. Larger groups were slower
+/// here, not faster: a statement's cost grows faster than its rows (64 gave
+/// 6,000 changes/s where 512 gave 5,200 on SQLite, bench/votes-load.sh).
+pub const MAX_GROUP: usize = 64;
 
 /// One voter's change to a pair, the voter already hashed.
 #[derive(Debug, Clone)]
@@ -49,10 +102,15 @@ pub struct Progress {
 }
 
 /// Runs until every sender is gone: takes groups off `queue` and commits them.
-pub async fn write(pool: AnyPool, mut queue: mpsc::Receiver<Waiting>, progress: tokio::sync::watch::Sender<Progress>) {
+pub async fn write(
+    pool: AnyPool,
+    dialect: Dialect,
+    mut queue: mpsc::Receiver<Waiting>,
+    progress: tokio::sync::watch::Sender<Progress>,
+) {
     let mut group: Vec<Waiting> = Vec::with_capacity(MAX_GROUP);
     while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
-        let answers = match apply(&pool, &group).await {
+        let answers = match apply(&pool, dialect, &group).await {
             Ok(counts) => counts.into_iter().map(Ok).collect(),
             Err(err) => {
                 eprintln!("tool-compare-votes: a group of {} changes failed, none applied: {err}", group.len());
@@ -75,7 +133,7 @@ pub async fn write(pool: AnyPool, mut queue: mpsc::Receiver<Waiting>, progress: 
 /// size: lock the pairs' counts, read the voters' current choices, write
 /// the choices that changed, remove the withdrawn ones, store the counts.
 /// Answers each change's counts just after it, as if applied one by one.
-async fn apply(pool: &AnyPool, group: &[Waiting]) -> Result<Vec<Counts>, sqlx::Error> {
+async fn apply(pool: &AnyPool, dialect: Dialect, group: &[Waiting]) -> Result<Vec<Counts>, sqlx::Error> {
     let mut order: Vec<usize> = (0..group.len()).collect();
     // Stable: one voter's changes to one pair keep the order they came in.
     order.sort_by(|&x, &y| key(&group[x].change).cmp(&key(&group[y].change)));
@@ -86,9 +144,9 @@ async fn apply(pool: &AnyPool, group: &[Waiting]) -> Result<Vec<Counts>, sqlx::E
 
     let mut conn = pool.acquire().await?;
     let mut tx = conn.begin().await?;
-    let mut counts = lock_counts(&mut tx, &pairs).await?;
+    let mut counts = lock_counts(&mut tx, dialect, &pairs).await?;
     let counted = counts.clone();
-    let mut choices = current_choices(&mut tx, &keys).await?;
+    let mut choices = current_choices(&mut tx, dialect, &keys).await?;
     let stored = choices.clone();
     let mut answers = vec![Counts::new(); group.len()];
     for &index in &order {
@@ -115,11 +173,11 @@ async fn apply(pool: &AnyPool, group: &[Waiting]) -> Result<Vec<Counts>, sqlx::E
         .filter_map(|key| choices[key].as_deref().map(|choice| (*key, choice)))
         .collect();
     let withdrawn: Vec<VoteKey> = keys.iter().filter(|key| changed(key) && choices[*key].is_none()).copied().collect();
-    store_choices(&mut tx, &cast).await?;
-    remove_choices(&mut tx, &withdrawn).await?;
+    store_choices(&mut tx, dialect, &cast).await?;
+    remove_choices(&mut tx, dialect, &withdrawn).await?;
     let recounted: Vec<(&UnorderedPair, (u64, u64))> =
         pairs.iter().filter(|pair| counted.get(*pair) != counts.get(*pair)).map(|pair| (*pair, counts[pair])).collect();
-    store_counts(&mut tx, &recounted).await?;
+    store_counts(&mut tx, dialect, &recounted).await?;
     tx.commit().await?;
     Ok(answers)
 }
@@ -131,31 +189,11 @@ fn key(change: &Change) -> VoteKey<'_> {
     (&change.pair, &change.voter_hash)
 }
 
-/// `($1, $2), ($3, $4)…`: `rows` rows of `width` parameters.
-fn placeholders(rows: usize, width: usize) -> String {
-    (0..rows)
-        .map(|row| {
-            let columns: Vec<String> = (1..=width).map(|column| format!("${}", row * width + column)).collect();
-            format!("({})", columns.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// `(tool_a = $1 AND tool_b = $2 AND voter = $3) OR …`: `rows` votes rows
-/// by their key. (SQLite scans the whole table for a row-value `IN`, but
-/// looks each of these up in the key's index.)
-fn any_of_rows(rows: usize) -> String {
-    (0..rows)
-        .map(|row| format!("(tool_a = ${} AND tool_b = ${} AND voter = ${})", row * 3 + 1, row * 3 + 2, row * 3 + 3))
-        .collect::<Vec<_>>()
-        .join(" OR ")
-}
-
 /// The pairs' counts, their rows locked (made when missing) until the
 /// commit, in the order given.
 async fn lock_counts<'a>(
     conn: &mut AnyConnection,
+    dialect: Dialect,
     pairs: &[&'a UnorderedPair],
 ) -> Result<HashMap<&'a UnorderedPair, (u64, u64)>, sqlx::Error> {
     // An upsert that changes nothing still takes the row's lock in
@@ -164,7 +202,7 @@ async fn lock_counts<'a>(
         "INSERT INTO pair_counts (tool_a, tool_b, votes_a, votes_b) VALUES {}
          ON CONFLICT (tool_a, tool_b) DO UPDATE SET votes_a = pair_counts.votes_a
          RETURNING tool_a, tool_b, votes_a, votes_b",
-        placeholders(pairs.len(), 4)
+        dialect.placeholders(pairs.len(), 4)
     );
     let mut query = sqlx::query(&sql).persistent(false);
     for pair in pairs {
@@ -185,9 +223,17 @@ async fn lock_counts<'a>(
 
 async fn current_choices<'a>(
     conn: &mut AnyConnection,
+    dialect: Dialect,
     keys: &[VoteKey<'a>],
 ) -> Result<HashMap<VoteKey<'a>, Option<String>>, sqlx::Error> {
-    let sql = format!("SELECT tool_a, tool_b, voter, choice FROM votes WHERE {}", any_of_rows(keys.len()));
+    let sql = match dialect.votes_by_key(keys.len()) {
+        (list, condition) if list.is_empty() => {
+            format!("SELECT v.tool_a, v.tool_b, v.voter, v.choice FROM votes AS v WHERE {condition}")
+        }
+        (list, condition) => {
+            format!("SELECT v.tool_a, v.tool_b, v.voter, v.choice FROM votes AS v JOIN {list} ON {condition}")
+        }
+    };
     let mut query = sqlx::query(&sql).persistent(false);
     for (pair, voter) in keys {
         query = query.bind(&pair.first).bind(&pair.second).bind(*voter);
@@ -205,14 +251,18 @@ async fn current_choices<'a>(
     Ok(choices)
 }
 
-async fn store_choices(conn: &mut AnyConnection, cast: &[(VoteKey<'_>, &str)]) -> Result<(), sqlx::Error> {
+async fn store_choices(
+    conn: &mut AnyConnection,
+    dialect: Dialect,
+    cast: &[(VoteKey<'_>, &str)],
+) -> Result<(), sqlx::Error> {
     if cast.is_empty() {
         return Ok(());
     }
     let sql = format!(
         "INSERT INTO votes (tool_a, tool_b, voter, choice) VALUES {}
          ON CONFLICT (tool_a, tool_b, voter) DO UPDATE SET choice = excluded.choice",
-        placeholders(cast.len(), 4)
+        dialect.placeholders(cast.len(), 4)
     );
     let mut query = sqlx::query(&sql).persistent(false);
     for ((pair, voter), choice) in cast {
@@ -221,11 +271,18 @@ async fn store_choices(conn: &mut AnyConnection, cast: &[(VoteKey<'_>, &str)]) -
     query.execute(&mut *conn).await.map(|_| ())
 }
 
-async fn remove_choices(conn: &mut AnyConnection, withdrawn: &[VoteKey<'_>]) -> Result<(), sqlx::Error> {
+async fn remove_choices(
+    conn: &mut AnyConnection,
+    dialect: Dialect,
+    withdrawn: &[VoteKey<'_>],
+) -> Result<(), sqlx::Error> {
     if withdrawn.is_empty() {
         return Ok(());
     }
-    let sql = format!("DELETE FROM votes WHERE {}", any_of_rows(withdrawn.len()));
+    let sql = match dialect.votes_by_key(withdrawn.len()) {
+        (list, condition) if list.is_empty() => format!("DELETE FROM votes AS v WHERE {condition}"),
+        (list, condition) => format!("DELETE FROM votes AS v USING {list} WHERE {condition}"),
+    };
     let mut query = sqlx::query(&sql).persistent(false);
     for (pair, voter) in withdrawn {
         query = query.bind(&pair.first).bind(&pair.second).bind(*voter);
@@ -233,14 +290,18 @@ async fn remove_choices(conn: &mut AnyConnection, withdrawn: &[VoteKey<'_>]) -> 
     query.execute(&mut *conn).await.map(|_| ())
 }
 
-async fn store_counts(conn: &mut AnyConnection, counts: &[(&UnorderedPair, (u64, u64))]) -> Result<(), sqlx::Error> {
+async fn store_counts(
+    conn: &mut AnyConnection,
+    dialect: Dialect,
+    counts: &[(&UnorderedPair, (u64, u64))],
+) -> Result<(), sqlx::Error> {
     if counts.is_empty() {
         return Ok(());
     }
     let sql = format!(
         "INSERT INTO pair_counts (tool_a, tool_b, votes_a, votes_b) VALUES {}
          ON CONFLICT (tool_a, tool_b) DO UPDATE SET votes_a = excluded.votes_a, votes_b = excluded.votes_b",
-        placeholders(counts.len(), 4)
+        dialect.placeholders(counts.len(), 4)
     );
     let mut query = sqlx::query(&sql).persistent(false);
     for (pair, (votes_a, votes_b)) in counts {

@@ -11,7 +11,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Executor, Row};
 use tokio::sync::{mpsc, oneshot, watch};
 
-use crate::group_commit::{self, Change, GroupFailed, Progress, Waiting};
+use crate::group_commit::{self, Change, Dialect, GroupFailed, Progress, Waiting};
 use crate::protocol::{Counts, UnorderedPair, VoteChange};
 use crate::schema;
 
@@ -43,13 +43,17 @@ impl Store {
         };
         // One writer; readers beside it (SQLite's WAL lets them read while
         // it writes).
-        let writes = connect(&url, sqlite, 1).await?;
+        let writes = connect(&url, sqlite, 1, Role::Writer).await?;
         schema::prepare(&writes, !sqlite).await?;
-        let reads = connect(&url, sqlite, 4).await?;
+        let reads = connect(&url, sqlite, 4, Role::Reader).await?;
         let key = voter_key(&writes).await?;
         let (queue, waiting) = mpsc::channel(QUEUE);
         let (progress_sender, progress) = watch::channel(Progress::default());
-        tokio::spawn(group_commit::write(writes.clone(), waiting, progress_sender));
+        let dialect = if sqlite { Dialect::Sqlite } else { Dialect::Postgres };
+        tokio::spawn(group_commit::write(writes.clone(), dialect, waiting, progress_sender));
+        if sqlite {
+            tokio::spawn(checkpoint(reads.clone()));
+        }
         Ok(Store { reads, writes, queue, progress, key })
     }
 
@@ -98,11 +102,38 @@ impl Store {
     }
 }
 
-async fn connect(url: &str, sqlite: bool, connections: u32) -> Result<AnyPool, String> {
+/// Copies SQLite's WAL into the database four times a second, on a
+/// reader's connection, until the pool closes. Passive: it never waits for
+/// the writer, nor makes it wait.
+async fn checkpoint(reads: AnyPool) {
+    let mut ticks = tokio::time::interval(std::time::Duration::from_millis(250));
+    while !reads.is_closed() {
+        ticks.tick().await;
+        if let Err(err) = reads.execute("PRAGMA wal_checkpoint(PASSIVE)").await {
+            if !reads.is_closed() {
+                eprintln!("tool-compare-votes: a checkpoint of the WAL failed (the next one tries again): {err}");
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Writer,
+    Reader,
+}
+
+async fn connect(url: &str, sqlite: bool, connections: u32, role: Role) -> Result<AnyPool, String> {
     AnyPoolOptions::new()
         .max_connections(connections)
         .after_connect(move |conn, _| {
             Box::pin(async move {
+                if sqlite && role == Role::Writer {
+                    // The WAL is copied into the database by `checkpoint`,
+                    // beside the writer: done within a commit, as SQLite
+                    // does by default, it stalls every change waiting.
+                    conn.execute("PRAGMA wal_autocheckpoint = 0").await?;
+                }
                 if sqlite {
                     conn.execute("PRAGMA journal_mode = WAL").await?;
                     // Each group's commit is flushed before its changes
