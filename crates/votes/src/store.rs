@@ -133,6 +133,9 @@ async fn connect(url: &str, sqlite: bool, connections: u32, role: Role) -> Resul
                     // beside the writer: done within a commit, as SQLite
                     // does by default, it stalls every change waiting.
                     conn.execute("PRAGMA wal_autocheckpoint = 0").await?;
+                    // The pages the groups touch stay in memory (64 MiB,
+                    // for the writer only: readers read one row).
+                    conn.execute("PRAGMA cache_size = -65536").await?;
                 }
                 if sqlite {
                     conn.execute("PRAGMA journal_mode = WAL").await?;
@@ -140,8 +143,6 @@ async fn connect(url: &str, sqlite: bool, connections: u32, role: Role) -> Resul
                     // are answered.
                     conn.execute("PRAGMA synchronous = FULL").await?;
                     conn.execute("PRAGMA busy_timeout = 5000").await?;
-                    // The pages a group touches stay in memory (64 MiB).
-                    conn.execute("PRAGMA cache_size = -65536").await?;
                 }
                 Ok(())
             })
