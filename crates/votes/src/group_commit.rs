@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use sqlx::AnyConnection;
 use sqlx::{AnyPool, Connection, Row};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::protocol::{Counts, UnorderedPair};
 
@@ -37,26 +37,41 @@ impl Dialect {
         }
     }
 
-    /// `rows` vote rows by their key, as a condition on `votes` (`v`).
-    /// SQLite scans the whole table for a row-value `IN`, but looks each
-    /// term of an `OR` up in the key's index; PostgreSQL turns such an
-    /// `OR` into a scan of the pair's rows, so it joins a list instead.
-    fn votes_by_key(self, rows: usize) -> (String, String) {
+    /// Reads the current choices of `rows` vote rows, by their key.
+    fn select_choices(self, rows: usize) -> String {
+        let select = "SELECT v.tool_a, v.tool_b, v.voter, v.choice FROM votes AS v";
         match self {
-            Dialect::Sqlite => {
-                let terms: Vec<String> = (0..rows)
-                    .map(|row| {
-                        let [a, b, voter] = [1, 2, 3].map(|column| self.param(row * 3 + column));
-                        format!("(v.tool_a = {a} AND v.tool_b = {b} AND v.voter = {voter})")
-                    })
-                    .collect();
-                (String::new(), terms.join(" OR "))
-            }
-            Dialect::Postgres => (
-                format!("(VALUES {}) AS k (tool_a, tool_b, voter)", self.placeholders(rows, 3)),
-                "v.tool_a = k.tool_a AND v.tool_b = k.tool_b AND v.voter = k.voter".to_string(),
-            ),
+            Dialect::Sqlite => format!("{select} WHERE {}", self.any_of_keys(rows)),
+            Dialect::Postgres => format!("{select} JOIN {} ON {KEYS_MATCH}", self.key_list(rows)),
         }
+    }
+
+    /// Deletes `rows` vote rows, by their key.
+    fn delete_votes(self, rows: usize) -> String {
+        match self {
+            Dialect::Sqlite => format!("DELETE FROM votes AS v WHERE {}", self.any_of_keys(rows)),
+            Dialect::Postgres => format!("DELETE FROM votes AS v USING {} WHERE {KEYS_MATCH}", self.key_list(rows)),
+        }
+    }
+
+    /// SQLite: `(v.tool_a = ?1 AND …) OR …`. SQLite scans the whole table
+    /// for a row-value `IN`, but looks each term of an `OR` up in the key's
+    /// index.
+    fn any_of_keys(self, rows: usize) -> String {
+        let terms: Vec<String> = (0..rows)
+            .map(|row| {
+                let [a, b, voter] = [1, 2, 3].map(|column| self.param(row * 3 + column));
+                format!("(v.tool_a = {a} AND v.tool_b = {b} AND v.voter = {voter})")
+            })
+            .collect();
+        terms.join(" OR ")
+    }
+
+    /// PostgreSQL: the keys as a list `k` to join, matched by
+    /// [`KEYS_MATCH`]. PostgreSQL turns an `OR` of keys into a scan of the
+    /// pair's rows, which a popular pair makes long.
+    fn key_list(self, rows: usize) -> String {
+        format!("(VALUES {}) AS k (tool_a, tool_b, voter)", self.placeholders(rows, 3))
     }
 
     /// `($1, $2), ($3, $4)…`: `rows` rows of `width` parameters.
@@ -70,6 +85,9 @@ impl Dialect {
             .join(", ")
     }
 }
+
+/// A vote row `v` that is one of [`Dialect::key_list`]'s keys `k`.
+const KEYS_MATCH: &str = "v.tool_a = k.tool_a AND v.tool_b = k.tool_b AND v.voter = k.voter";
 
 /// The most changes one transaction applies. Larger groups were slower
 /// here, not faster: a statement's cost grows faster than its rows (64 gave
@@ -106,7 +124,7 @@ pub async fn write(
     pool: AnyPool,
     dialect: Dialect,
     mut queue: mpsc::Receiver<Waiting>,
-    progress: tokio::sync::watch::Sender<Progress>,
+    progress: watch::Sender<Progress>,
 ) {
     let mut group: Vec<Waiting> = Vec::with_capacity(MAX_GROUP);
     while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
@@ -226,14 +244,7 @@ async fn current_choices<'a>(
     dialect: Dialect,
     keys: &[VoteKey<'a>],
 ) -> Result<HashMap<VoteKey<'a>, Option<String>>, sqlx::Error> {
-    let sql = match dialect.votes_by_key(keys.len()) {
-        (list, condition) if list.is_empty() => {
-            format!("SELECT v.tool_a, v.tool_b, v.voter, v.choice FROM votes AS v WHERE {condition}")
-        }
-        (list, condition) => {
-            format!("SELECT v.tool_a, v.tool_b, v.voter, v.choice FROM votes AS v JOIN {list} ON {condition}")
-        }
-    };
+    let sql = dialect.select_choices(keys.len());
     let mut query = sqlx::query(&sql).persistent(false);
     for (pair, voter) in keys {
         query = query.bind(&pair.first).bind(&pair.second).bind(*voter);
@@ -279,10 +290,7 @@ async fn remove_choices(
     if withdrawn.is_empty() {
         return Ok(());
     }
-    let sql = match dialect.votes_by_key(withdrawn.len()) {
-        (list, condition) if list.is_empty() => format!("DELETE FROM votes AS v WHERE {condition}"),
-        (list, condition) => format!("DELETE FROM votes AS v USING {list} WHERE {condition}"),
-    };
+    let sql = dialect.delete_votes(withdrawn.len());
     let mut query = sqlx::query(&sql).persistent(false);
     for (pair, voter) in withdrawn {
         query = query.bind(&pair.first).bind(&pair.second).bind(*voter);
