@@ -13,7 +13,8 @@
 // shadow root, a card fragment of a curated pair, the standalone pages):
 // the card is readable at once, and the Wasm starts when the card is near
 // the viewport and the browser is idle, or at the first interaction with
-// it. What the reader presses meanwhile is recorded and replayed on the
+// it. Meanwhile a vote is answered here, at once, and stored as the widget
+// stores it; any other press is shown busy, recorded and replayed on the
 // live card when it takes over (the `tool-compare:ready` event).
 
 /**
@@ -248,17 +249,21 @@ function whenNear(el, callback) {
 }
 
 /**
- * While a pre-rendered card waits for the widget, records the presses on
- * its controls (and the text typed into its pickers), to replay them on
- * the live card once it is there.
+ * While a pre-rendered card waits for the widget, answers a vote itself
+ * (`pressVote`), and records the presses on its other controls (and the
+ * text typed into its pickers), shown busy, to replay them on the live card
+ * once it is there. `el` holds the card: a script embed's element or the
+ * standalone page's.
  */
-function recordUntilReady(el) {
+function recordUntilReady(el, catalog) {
   let actions = [];
   const onEvent = (event) => {
     const control = event.composedPath()[0]?.closest?.('[data-tc-key]');
-    if (!control?.closest(PRERENDERED)) return;
+    const card = control?.closest(PRERENDERED);
+    if (!card) return;
     const key = control.dataset.tcKey;
-    if (event.type === 'click' && control.getAttribute('aria-disabled') === 'true') {
+    if (event.type === 'click' && VOTE_KEYS.includes(key) && pressVote(el, card, catalog, VOTE_KEYS.indexOf(key))) return;
+    if (event.type === 'click' && (VOTE_KEYS.includes(key) || control.getAttribute('aria-disabled') === 'true')) {
       event.preventDefault();
       actions.push({ key, type: 'click' });
     } else if (event.type === 'input') {
@@ -267,7 +272,11 @@ function recordUntilReady(el) {
     } else if (event.type === 'keydown' && control.matches('input') && REPLAYED_KEYS.has(event.key)) {
       event.preventDefault();
       actions.push({ key, type: 'key', name: event.key });
+    } else {
+      return;
     }
+    // Seen at once: the press is taken, and done when the widget is live.
+    control.setAttribute('aria-busy', 'true');
   };
   const types = ['click', 'input', 'keydown'];
   for (const type of types) el.addEventListener(type, onEvent, true);
@@ -293,34 +302,151 @@ function recordUntilReady(el) {
   );
 }
 
-/**
- * Shows a returning reader's stored vote on a pre-rendered card at once,
- * before (or without) the Wasm: its Community figures and vote panel as
- * they show with that vote, which the build pre-rendered into the card's
- * `template[data-tc-voted]`. The store is the widget's (`VoteBook` in the
- * domain: `{"version": 1, "votes": [["<id>|<id>", "<id>"], …]}` under
- * `tool-compare:v1:votes:<catalog URL>`); only read here, never written.
- */
-function showStoredVote(card, catalog) {
-  const [a, b] = [card.dataset.a, card.dataset.b];
-  let stored;
+// ---- Votes before the widget ---------------------------------------------
+//
+// The widget keeps this browser's votes on a catalog in `localStorage`
+// under `tool-compare:v1:votes:<catalog URL>`, as the domain's `VoteBook`
+// writes them: `{"version": 1, "votes": [["<id>|<id>", "<id>"], …]}`, pair
+// key (the two ids in order) and tool id, oldest first, and with a
+// collector `"sent"` (what it acknowledged) and `"voter"`. This script
+// reads `votes`, and writes a press into it by the book's rule: a first
+// vote is added last, pressing the same tool removes it, the other tool
+// replaces it. It leaves everything else as it found it, and writes
+// nothing where the stored data is unreadable or of another version (the
+// widget resets that, and the press waits for it). The widget's collector
+// link sends what `votes` holds and `sent` does not, once, when a card of
+// the catalog is live: on this visit or a later one.
+
+/** The vote buttons' keys, by side. */
+const VOTE_KEYS = ['vote-0', 'vote-1'];
+
+const votesKey = (catalog) => `tool-compare:v1:votes:${catalog}`;
+
+/** The stored votes, `{ version: 1, votes: [] }` if none; null where unreadable or not ours to change. */
+function readVotes(catalog) {
   try {
-    stored = JSON.parse(localStorage.getItem(`tool-compare:v1:votes:${catalog}`));
+    const text = localStorage.getItem(votesKey(catalog));
+    const stored = text === null ? { version: 1, votes: [] } : JSON.parse(text);
+    return stored?.version === 1 && Array.isArray(stored.votes) ? stored : null;
   } catch (error) {
     // No storage, or unreadable: the widget says so to the reader once it runs.
     warn('the stored votes could not be read before the widget started:', error);
-    return;
+    return null;
   }
-  if (stored?.version !== 1 || !Array.isArray(stored.votes) || !a || !b) return;
-  const pair = a <= b ? `${a}|${b}` : `${b}|${a}`;
-  const vote = stored.votes.find((entry) => Array.isArray(entry) && entry[0] === pair)?.[1];
-  const side = vote === a ? 0 : vote === b ? 1 : null;
-  const template = side === null ? null : card.querySelector(`template[data-tc-voted="${side}"]`);
-  if (!template) return;
-  const parts = card.querySelectorAll('.tcw-community, .tcw-votes');
-  const voted = [...template.content.children];
-  if (parts.length !== voted.length) return;
-  parts.forEach((part, i) => part.replaceWith(voted[i]));
+}
+
+/** `card`'s tools in display order, and its pair's key in the store (the ids in order). */
+function pairOf(card) {
+  const [a, b] = [card.dataset.a ?? '', card.dataset.b ?? ''];
+  return { a, b, key: a <= b ? `${a}|${b}` : `${b}|${a}` };
+}
+
+/** The tool voted for on the pair `key` in `stored` votes, if any. */
+const storedVote = (stored, key) => stored?.votes.find((entry) => Array.isArray(entry) && entry[0] === key)?.[1];
+
+/** The side of `card`'s pair this browser voted for: "0", "1" or "none". */
+function storedSide(card, stored) {
+  const { a, b, key } = pairOf(card);
+  const vote = storedVote(stored, key);
+  return vote === a ? '0' : vote === b ? '1' : 'none';
+}
+
+/**
+ * Shows `card`'s vote parts as they are with a vote for `side` ("0", "1",
+ * or "none"), from the templates the build rendered with the widget's
+ * components: the Community figures, the bars and the counts, and which
+ * button is pressed. Every element stays (their contents and attributes
+ * change), so focus stays where the reader left it, the bars grow as on
+ * the live card, and the panel's live region, told `said`, is the one
+ * screen readers already follow. False where the card has no such
+ * templates.
+ */
+function showVote(card, side, said) {
+  const pressed = card.querySelector('.tcw-vote[aria-pressed="true"]');
+  if (!said && side === (pressed ? String(VOTE_KEYS.indexOf(pressed.dataset.tcKey)) : 'none')) return true;
+  const template = card.querySelector(`template[data-tc-voted="${side}"]`);
+  const parts = card.querySelectorAll(VOTE_PARTS);
+  const shown = template && template.content.cloneNode(true).querySelectorAll(VOTE_PARTS);
+  if (!shown || parts.length !== shown.length) return false;
+  parts.forEach((part, i) => {
+    const next = shown[i];
+    if (part.matches('.tcw-vote')) part.setAttribute('aria-pressed', next.getAttribute('aria-pressed') ?? 'false');
+    // The bar grows as on the live card (its width has a transition).
+    else if (part.matches('.tcw-bar')) part.querySelector('rect')?.setAttribute('width', next.querySelector('rect')?.getAttribute('width') ?? '0');
+    else part.replaceChildren(...next.childNodes);
+  });
+  if (said) {
+    const region = card.querySelector('.tcw-votes [aria-live]');
+    if (region) region.textContent = template.dataset.tcSaid ?? '';
+  }
+  return true;
+}
+const VOTE_PARTS = '.tcw-community, .tcw-vote, .tcw-bar, .tcw-vote-count';
+
+/**
+ * Shows a returning reader's stored vote on a pre-rendered card at once,
+ * before (or without) the Wasm.
+ */
+const showStoredVote = (card, catalog) => showVote(card, storedSide(card, readVotes(catalog)));
+
+/**
+ * A press on `card`'s vote button for `side` before the widget is live:
+ * stored as the widget stores it and shown at once, in this card (with
+ * its announcement) and in every other card of the catalog on the page;
+ * live widgets and other tabs follow through the `storage` event. False
+ * (the press then waits for the widget) where it cannot be stored.
+ */
+function pressVote(host, card, catalog, side) {
+  const stored = readVotes(catalog);
+  if (!stored || !card.querySelector('template[data-tc-voted]')) return false;
+  const { a, b, key } = pairOf(card);
+  const tool = side ? b : a;
+  const previous = storedVote(stored, key);
+  const votes = stored.votes.filter((entry) => !Array.isArray(entry) || entry[0] !== key);
+  if (previous !== tool) votes.push([key, tool]);
+  const storageKey = votesKey(catalog);
+  const oldValue = localStorage.getItem(storageKey);
+  const newValue = JSON.stringify({ ...stored, votes });
+  try {
+    localStorage.setItem(storageKey, newValue);
+  } catch (error) {
+    warn('the vote could not be stored before the widget started; it is cast once the widget runs:', error);
+    return false;
+  }
+  showVote(card, previous === tool ? 'none' : String(side), true);
+  // The rest waits for the frame that shows the vote: a reader's tap is
+  // answered first, and nobody else needs it within one.
+  afterNextPaint(() => {
+    // Other cards of the catalog (this script's listener among them) and
+    // live widgets of this page follow the change as they follow another tab's.
+    dispatchEvent(new StorageEvent('storage', { key: storageKey, oldValue, newValue, storageArea: localStorage, url: location.href }));
+    host.dispatchEvent(
+      new CustomEvent('tool-compare:vote', {
+        bubbles: true,
+        composed: true,
+        detail: { catalog, pair: [a, b], vote: previous === tool ? null : tool, previous: previous ?? null },
+      }),
+    );
+  });
+  return true;
+}
+
+/** Calls `callback` in a task after the next frame has been painted. */
+const afterNextPaint = (callback) => requestAnimationFrame(() => setTimeout(callback));
+
+/** Pre-rendered cards follow votes stored in another card or tab. */
+function followStoredVotes() {
+  addEventListener('storage', (event) => {
+    if (event.key !== null && !event.key.startsWith('tool-compare:v1:votes:')) return;
+    const page = document.querySelector(PAGE_SELECTOR);
+    /** @type {[ParentNode, string][]} */
+    const hosts = page ? [[page, pageCatalog()]] : [];
+    for (const el of embeds.keys()) hosts.push([el.shadowRoot, catalogOf(el)]);
+    for (const [root, catalog] of hosts) {
+      if (event.key !== null && event.key !== votesKey(catalog)) continue;
+      for (const card of root.querySelectorAll(PRERENDERED)) showStoredVote(card, catalog);
+    }
+  });
 }
 
 /** A message box made with CSSOM only (no style sheet needed, CSP-safe). */
@@ -489,7 +615,7 @@ function watch(el) {
 
 /** A pre-rendered card: the widget starts when the reader is likely to use it. */
 function waitForReader(el) {
-  recordUntilReady(el);
+  recordUntilReady(el, catalogOf(el));
   embeds.get(el).cancel = startWhenWanted(el, () => mount(el), () => fetchEarly(el));
 }
 
@@ -609,8 +735,8 @@ function startPage(page) {
     });
   };
   if (card && asked) {
-    showStoredVote(card, new URL(catalog, document.baseURI).href);
-    recordUntilReady(page);
+    showStoredVote(card, pageCatalog());
+    recordUntilReady(page, pageCatalog());
     startWhenWanted(page, start, () => {
       prefetch();
       fetchEarly();
@@ -624,6 +750,9 @@ function startPage(page) {
     start();
   }
 }
+
+/** The catalog the standalone page shows (its address's `catalog`, else the one beside it). */
+const pageCatalog = () => new URL(new URLSearchParams(location.search).get('catalog') || 'catalog.json', document.baseURI).href;
 
 /**
  * Fetches a catalog while the Wasm downloads; the widget's own request is
@@ -694,6 +823,7 @@ function main() {
   }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED });
 
   for (const el of document.querySelectorAll(SELECTOR)) watch(el);
+  followStoredVotes();
 
   const page = document.querySelector(PAGE_SELECTOR);
   if (page) startPage(page);

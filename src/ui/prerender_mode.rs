@@ -1,8 +1,10 @@
 //! The few ways a pre-rendered card differs from the live one. A
 //! pre-rendered card is HTML that shows everything before (and without)
-//! the Wasm: its controls say that they wait for the widget's code, and
-//! its quotes expand with native `<details>`. The page's script records
-//! what the reader presses meanwhile and replays it on the live card.
+//! the Wasm: its controls say that they wait for the widget's code (all
+//! but the vote buttons, which `embed.js` answers itself from the card's
+//! vote templates), and its quotes expand with native `<details>`. The
+//! page's script records what the reader presses meanwhile on the others
+//! and replays it on the live card.
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::Attribute;

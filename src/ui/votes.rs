@@ -13,7 +13,6 @@ use compare_domain::votes::{pair_key, Ballot, StorageNotice, VoteBook, VoteChang
 use compare_domain::{Pair, ValidCatalog};
 use leptos::prelude::*;
 
-use crate::ui::prerender_mode::waiting;
 use crate::ui::state::ComparisonState;
 
 /// Called with every change and the pair's tool ids in display order.
@@ -208,11 +207,11 @@ impl VoteState {
         }
     }
 
-    fn press(&self, catalog: &ValidCatalog, pair: Pair, side: usize) {
+    /// What screen readers hear once this browser's vote on the pair is
+    /// `side` (`None`: withdrawn), with the tally as it now stands. The
+    /// pre-render writes it beside each voted state, for `embed.js`.
+    pub fn announcement_text(&self, catalog: &ValidCatalog, pair: Pair, side: Option<usize>) -> String {
         let (a, b) = (catalog.tool(pair.a), catalog.tool(pair.b));
-        let tool = if side == 0 { a } else { b };
-        let Some(change) = self.ballot.try_with_value(|ballot| ballot.press(&a.id, &b.id, &tool.id)) else { return };
-
         let labels = &catalog.catalog().labels;
         let tally = self.tally(catalog, pair);
         let percents = tally.percents().unwrap_or([0, 0]);
@@ -229,10 +228,20 @@ impl VoteState {
                 ("b_percent", &b_percent),
             ],
         );
-        self.announcement.set(match &change.current {
-            Some(_) => labels.fill(labels.vote_counted(), &[("tool", &tool.name), ("standing", &standing)]),
+        match side {
+            Some(side) => {
+                let tool = if side == 0 { a } else { b };
+                labels.fill(labels.vote_counted(), &[("tool", &tool.name), ("standing", &standing)])
+            }
             None => labels.fill(labels.vote_withdrawn(), &[("standing", &standing)]),
-        });
+        }
+    }
+
+    fn press(&self, catalog: &ValidCatalog, pair: Pair, side: usize) {
+        let (a, b) = (catalog.tool(pair.a), catalog.tool(pair.b));
+        let tool = if side == 0 { a } else { b };
+        let Some(change) = self.ballot.try_with_value(|ballot| ballot.press(&a.id, &b.id, &tool.id)) else { return };
+        self.announcement.set(self.announcement_text(catalog, pair, change.current.is_some().then_some(side)));
         self.on_change.with_value(|listener| {
             if let Some(listener) = listener {
                 listener(&change, [&a.id, &b.id]);
@@ -267,7 +276,6 @@ pub fn VotePanel(pair: Pair) -> impl IntoView {
                     class="tcw-button tcw-vote"
                     data-tc-key=if side == 0 { "vote-0" } else { "vote-1" }
                     aria-pressed=move || if mine() == Some(side) { "true" } else { "false" }
-                    {..waiting(state)}
                     on:click=move |_| state.catalog.with_value(|c| votes.press(c, pair, side))
                 >
                     {state.fill(|l| l.vote_for(), &[("tool", &name)])}

@@ -11,21 +11,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { DIST, serveStatic, launchBrowser, newPage, waitForCard, SEED } from './harness.mjs';
+import { DIST, serveStatic, launchBrowser, newPage, waitForCard, freePort, SEED } from './harness.mjs';
 
 const COLLECTOR = resolve(fileURLToPath(new URL('../../target/debug/tool-compare-votes', import.meta.url)));
 const CATALOG_PATH = '/collected/catalog.json';
 
 const env = {};
-
-/** A free loopback port. */
-async function freePort() {
-  const server = createServer();
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
 
 /** Starts the collector as the README says, on `port`; resolves once it listens. */
 async function startCollector(port, database, catalogFile, origin) {

@@ -210,3 +210,43 @@ export async function breakNextElement(page) {
     };
   });
 }
+
+/** A free loopback port. */
+export async function freePort() {
+  const server = createServer();
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
+
+/** Holds every request of `page` for the Wasm until the returned function is called. */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}
+
+/** Sums the layout shifts of `page` from now on. */
+export async function watchShifts(page) {
+  await page.evaluate(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift' });
+  });
+  return () => page.evaluate(() => window.shifts.reduce((sum, value) => sum + value, 0));
+}
+
+/** What a seed card (`root`) shows of the vote: buttons pressed, counts, Community figures. */
+export async function seedVotesShown(root) {
+  return {
+    pressed: await Promise.all(
+      ['Vote for SmolLM3', 'Vote for Vercel AI Gateway'].map((name) => root.getByRole('button', { name }).getAttribute('aria-pressed')),
+    ),
+    counts: (await root.locator('.tcw-vote-count').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()),
+    community: await root.locator('.tcw-community').allInnerTexts(),
+  };
+}

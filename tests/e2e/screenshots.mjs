@@ -31,10 +31,11 @@ const blog = await serveStatic({
   },
 });
 const browser = await launchBrowser();
-const shoot = async (name, page) => {
+/** Saves what `page` shows, then closes it unless a later shot needs it (`keep`). */
+const shoot = async (name, page, { keep = false } = {}) => {
   await page.screenshot({ path: `${out}/${name}.png` });
   console.log(`${out}/${name}.png`);
-  await page.context().close();
+  if (!keep) await page.context().close();
 };
 try {
   for (const width of [1280, 360]) {
@@ -51,6 +52,25 @@ try {
     await still.goto(server.url);
     await still.getByText('Switching tools and voting need JavaScript').waitFor();
     await shoot(`card-no-script-${width}-${scheme}`, still);
+  }
+  // Before the Wasm (held back, as on a slow phone): a vote already in
+  // effect, and "Swap tools" pressed, busy until the widget is live.
+  for (const width of [1280, 360]) {
+    for (const scheme of ['light', 'dark']) {
+      const early = await newPage(browser, { viewport: { width, height: width === 360 ? 800 : 900 }, colorScheme: scheme, reducedMotion: 'reduce' });
+      await early.route('**/*_bg.wasm', () => {});
+      await early.goto(server.url);
+      const card = early.locator('.tcw[data-tc-prerendered]');
+      await card.getByRole('button', { name: 'Vote for SmolLM3' }).click();
+      const swap = card.getByRole('button', { name: /Swap tools/ });
+      await early.evaluate(() => window.scrollTo(0, 0));
+      const box = await swap.boundingBox();
+      await early.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await early.mouse.move(0, 0);
+      if (width === 360) await shoot(`early-busy-${width}-${scheme}`, early, { keep: true });
+      await card.locator('.tcw-votes').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await shoot(`early-vote-${width}-${scheme}`, early);
+    }
   }
   const page = await newPage(browser, { viewport: { width: 1280, height: 1100 } });
   await page.goto(`${blog.origin}/post.html`);

@@ -47,8 +47,11 @@ pub struct VoteBook {
 
 /// The stored form: `{"version": 1, "votes": [["<id>|<id>", "<id>"], …]}`,
 /// pair key and tool id, oldest vote first; with a collector also
-/// `"voter": "<id>"` and `"sent": [["<id>|<id>", "<id>"], …]`. (`embed.js`
-/// reads `votes` too, to show a stored vote on a pre-rendered card.)
+/// `"voter": "<id>"` and `"sent": [["<id>|<id>", "<id>"], …]`. Before the
+/// widget runs, `embed.js` reads `votes` to show a stored vote on a
+/// pre-rendered card, and writes a press into it by [`VoteBook::press`]'s
+/// rule, leaving the rest alone (README, "Voting"); `decode` takes that as
+/// the book's own, and `unsent` then holds it for the collector.
 struct Stored {
     version: i64,
     votes: Vec<[String; 2]>,
@@ -485,6 +488,46 @@ mod tests {
         // Stored votes of before the collector read as nothing sent.
         let older = VoteBook::decode(r#"{"version":1,"votes":[["a|b","a"]]}"#).unwrap();
         assert_eq!((older.voter(), older.acknowledged("a", "b")), (None, None));
+    }
+
+    /// `embed.js` answers a press before the Wasm by rewriting `votes` in
+    /// the stored text (README, "Voting"): the book reads it as its own
+    /// press, and the collector is sent what it has not acknowledged.
+    #[test]
+    fn the_book_reads_what_embed_js_writes_before_the_widget_runs() {
+        let mut book = VoteBook::default();
+        book.press("a", "b", "a");
+        book.press("c", "d", "d");
+        book.acknowledge("a", "b", Some("a"));
+        book.acknowledge("c", "d", Some("d"));
+        book.voter = Some("v1".to_string());
+        assert_eq!(
+            book.encode(),
+            r#"{"version":1,"votes":[["a|b","a"],["c|d","d"]],"sent":[["a|b","a"],["c|d","d"]],"voter":"v1"}"#
+        );
+        // What embed.js writes after "b" on a|b (moved, now last), a first
+        // vote on e|f (last), and "d" again on c|d (withdrawn):
+        let written =
+            r#"{"version":1,"votes":[["a|b","b"],["e|f","e"]],"sent":[["a|b","a"],["c|d","d"]],"voter":"v1"}"#;
+        let mut read = VoteBook::decode(written).unwrap();
+        assert_eq!(read.vote("a", "b"), Some("b"));
+        assert_eq!(read.vote("c", "d"), None);
+        assert_eq!(read.voter(), Some("v1"), "the reader's id at the collector is kept");
+        assert_eq!(
+            read.unsent(),
+            [
+                ("a".into(), "b".into(), Some("b".into())),
+                ("e".into(), "f".into(), Some("e".into())),
+                ("c".into(), "d".into(), None),
+            ]
+        );
+        // Once acknowledged, nothing is sent again.
+        read.acknowledge("a", "b", Some("b"));
+        read.acknowledge("e", "f", Some("e"));
+        read.acknowledge("c", "d", None);
+        assert!(read.unsent().is_empty());
+        // The book writes them back in the order they were cast.
+        assert!(read.encode().starts_with(r#"{"version":1,"votes":[["a|b","b"],["e|f","e"]]"#));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::html;
 use leptos::prelude::*;
 
 use tool_compare::ui::comparison::Comparison;
+use tool_compare::ui::html_text;
 use tool_compare::ui::loadable::Loadable;
 use tool_compare::ui::page_hooks::PageHooks;
 use tool_compare::ui::pair_files::pair_page_file;
@@ -148,19 +149,25 @@ impl VoteStore for PresetVotes {
 const VOTE_PARTS: [(&str, &str); 3] = [("dd", "tcw-community"), ("dd", "tcw-community"), ("section", "tcw-votes")];
 
 /// Marks the template of the vote parts as they show with a vote for a
-/// side: `<template data-tc-voted="0">` (the first tool) or `"1"`.
+/// side, `<template data-tc-voted="0">` (the first tool) or `"1"`, or
+/// with none, `"none"`.
 pub const VOTED_TEMPLATE: &str = "data-tc-voted";
+
+/// On each of those templates: what screen readers hear when the reader's
+/// vote comes to that state (the live card's announcement).
+pub const SAID_ATTRIBUTE: &str = "data-tc-said";
 
 /// The card of `pair` as HTML: the widget's root element, marked as
 /// pre-rendered, with its pair and theme. At its end, inert templates hold
-/// its vote parts as they show with a vote for either tool, so that
-/// `embed.js` can show a returning reader's stored vote at once, with the
-/// counts and words of the same components.
+/// its vote parts as they show with a vote for either tool and with none,
+/// so that `embed.js` can show a stored vote, and answer a vote pressed
+/// before the Wasm, at once, with the counts and words of the same
+/// components.
 pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: Placement) -> Result<String, String> {
-    let card = draw_card(loaded, pair, theme, placement, None)?;
+    let (card, _) = draw_card(loaded, pair, theme, placement, None)?;
     let mut templates = String::new();
-    for side in 0..2 {
-        let voted = draw_card(loaded, pair, theme, placement, Some(side))?;
+    for vote in [Some(0), Some(1), None] {
+        let (voted, said) = draw_card(loaded, pair, theme, placement, vote)?;
         let parts = VOTE_PARTS
             .iter()
             .scan(0, |from, (tag, class)| {
@@ -173,7 +180,12 @@ pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: 
         if parts.len() != VOTE_PARTS.len() {
             return Err("the card has no Community figures or vote panel to pre-render voted".into());
         }
-        templates.push_str(&format!("<template {VOTED_TEMPLATE}=\"{side}\">{}</template>", parts.concat()));
+        let state = vote.map_or("none".to_string(), |side| side.to_string());
+        templates.push_str(&format!(
+            "<template {VOTED_TEMPLATE}=\"{state}\" {SAID_ATTRIBUTE}=\"{}\">{}</template>",
+            html_text::escape(&said),
+            parts.concat()
+        ));
     }
     let end = card.rfind("</div>").ok_or("the card has no root element")?;
     Ok(format!("{}{templates}{}", &card[..end], &card[end..]))
@@ -185,14 +197,15 @@ fn draw_card(
     theme: Theme,
     placement: Placement,
     vote: Option<usize>,
-) -> Result<String, String> {
+) -> Result<(String, String), String> {
     let details = loaded.details(pair)?;
     let catalog = loaded.catalog.clone();
     let (a, b) = (catalog.tool(pair.a).id.clone(), catalog.tool(pair.b).id.clone());
     let language = catalog.catalog().language.clone();
     let messages = catalog.catalog().labels.script_messages();
     let owner = Owner::new();
-    let html = owner.with(move || {
+    let catalog_for_said = StoredValue::new(catalog.clone());
+    let (html, said) = owner.with(move || {
         provide_context(ComparisonState {
             catalog: StoredValue::new(catalog),
             pair: RwSignal::new(pair),
@@ -206,7 +219,9 @@ fn draw_card(
             book.encode()
         });
         let store: Box<dyn VoteStore> = Box::new(PresetVotes(stored));
-        provide_context(VoteState::new(SharedBallot::new(Ballot::open(store))));
+        let votes = VoteState::new(SharedBallot::new(Ballot::open(store)));
+        let said = catalog_for_said.with_value(|c| votes.announcement_text(c, pair, vote));
+        provide_context(votes);
         provide_context(details);
         provide_context(PageHooks {
             pair_href: Arc::new(pair_page_file),
@@ -215,14 +230,15 @@ fn draw_card(
             shown: Arc::new(|_| {}),
             fetch_tools: Arc::new(|_, _, _| {}),
         });
-        view! {
+        let html = view! {
             <div class="tcw" lang=language data-theme=theme.as_str() data-tc-prerendered="" data-a=a data-b=b data-tc-messages=messages>
                 <Comparison curated_as_links=placement == Placement::Page />
             </div>
         }
-        .to_html()
+        .to_html();
+        (html, said)
     });
     // Leptos marks empty places with `<!>`, for hydration, which this card
     // never has (the live widget draws its own); HTML calls it a bogus comment.
-    Ok(html.replace("<!>", ""))
+    Ok((html.replace("<!>", ""), said))
 }

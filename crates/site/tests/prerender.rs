@@ -62,6 +62,37 @@ fn the_seed_card_renders_every_fact_quote_and_verdict() {
     assert_eq!(html.matches("<details").count(), 8, "one native disclosure per quote");
 }
 
+/// A vote pressed before the Wasm is answered from these: each state's
+/// parts and what the live card says when the vote comes to it.
+#[test]
+fn the_card_carries_its_vote_parts_and_announcements_for_each_vote_state() {
+    let loaded = LoadedCatalog::read(SEED).unwrap();
+    let pair = loaded.pair("smollm3", "vercel-ai-gateway").unwrap();
+    let html = render_card(&loaded, pair, Theme::Auto, Placement::Embedded).unwrap();
+    let template = |state: &str| {
+        let start =
+            html.find(&format!("<template data-tc-voted=\"{state}\"")).unwrap_or_else(|| panic!("no {state} template"));
+        &html[start..start + html[start..].find("</template>").unwrap()]
+    };
+    let smollm3 = template("0");
+    assert!(smollm3.contains(
+        "data-tc-said=\"Your vote for SmolLM3 is counted. SmolLM3: 1 vote (100%), Vercel AI Gateway: 0 votes (0%).\""
+    ));
+    assert!(smollm3.contains(r#"data-tc-key="vote-0" aria-pressed="true""#), "{smollm3}");
+    let gateway = template("1");
+    assert!(gateway.contains("data-tc-said=\"Your vote for Vercel AI Gateway is counted."));
+    assert!(gateway.contains(r#"data-tc-key="vote-1" aria-pressed="true""#));
+    let none = template("none");
+    assert!(none
+        .contains("data-tc-said=\"Your vote is withdrawn. SmolLM3: 0 votes (0%), Vercel AI Gateway: 0 votes (0%).\""));
+    assert!(!none.contains(r#"aria-pressed="true""#));
+    assert_eq!(none.matches(r#"class="tcw-community""#).count(), 2);
+    // The vote works before the Wasm: its buttons are not marked as waiting.
+    let card = &html[..html.find("<template").unwrap()];
+    let vote = &card[card.find(r#"data-tc-key="vote-0""#).unwrap()..];
+    assert!(!vote[..vote.find('>').unwrap()].contains("aria-disabled"), "{vote}");
+}
+
 #[test]
 fn catalog_text_is_escaped_in_every_field() {
     let path = scratch("hostile.json", &hostile_catalog());
