@@ -24,6 +24,7 @@ node bench/bench.mjs "$ROOT/dist" "$CATALOGS" "$ROOT/bench/results"
 node bench/prerender.mjs "$ROOT/dist" "$ROOT/bench/results" ${BENCH_BEFORE:+--before "$BENCH_BEFORE"}
 node bench/widgets-memory.mjs "$ROOT/dist" "$CATALOGS/cat10000.json"
 node bench/phone.mjs "$ROOT/dist" "$ROOT/bench/results" ${BENCH_BEFORE:+--before "$BENCH_BEFORE"}
+node bench/phone.mjs "$ROOT/dist" "$ROOT/bench/results" ${BENCH_BEFORE:+--before "$BENCH_BEFORE"} --tap-after 500 --name phone-reader
 node bench/lighthouse.mjs "$ROOT/dist" "$ROOT/bench/results"
 node bench/site-build.mjs "$ROOT/target/cli/tool-compare" "$CATALOGS" "$ROOT/bench/results"
 bash "$ROOT/bench/votes-load.sh"

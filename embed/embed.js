@@ -398,10 +398,13 @@ const showStoredVote = (card, catalog) => showVote(card, storedSide(card, readVo
  */
 function pressVote(host, card, catalog, side) {
   const stored = readVotes(catalog);
-  if (!stored || !card.querySelector('template[data-tc-voted]')) return false;
   const { a, b, key } = pairOf(card);
   const tool = side ? b : a;
   const previous = storedVote(stored, key);
+  const state = previous === tool ? 'none' : String(side);
+  // A card from an older build may lack a state (a snippet pasted before
+  // "none" was rendered): the press then waits for the widget.
+  if (!stored || !card.querySelector(`template[data-tc-voted="${state}"]`)) return false;
   const votes = stored.votes.filter((entry) => !Array.isArray(entry) || entry[0] !== key);
   if (previous !== tool) votes.push([key, tool]);
   const storageKey = votesKey(catalog);
@@ -413,7 +416,7 @@ function pressVote(host, card, catalog, side) {
     warn('the vote could not be stored before the widget started; it is cast once the widget runs:', error);
     return false;
   }
-  showVote(card, previous === tool ? 'none' : String(side), true);
+  showVote(card, state, true);
   // The rest waits for the frame that shows the vote: a reader's tap is
   // answered first, and nobody else needs it within one.
   afterNextPaint(() => {

@@ -260,3 +260,25 @@ test('with a collector, a vote made before the Wasm is sent once when the widget
   await back.waitForTimeout(300);
   assert.equal(sent.length, 1, 'sent once');
 });
+
+test('a card from an older build that lacks a vote state leaves that press to the widget, done once', async () => {
+  const tab = await newPage(env.browser);
+  const release = await holdWasm(tab);
+  await tab.goto(env.widget.url);
+  const card = tab.locator(PRERENDERED);
+  const vote = card.getByRole('button', { name: 'Vote for SmolLM3' });
+  await vote.click();
+  assert.deepEqual(await shown(card), VOTED_SMOLLM3);
+  // As in a snippet pasted before the build rendered the no-vote state.
+  await card.locator('template[data-tc-voted="none"]').evaluate((el) => el.remove());
+  await vote.click();
+  assert.equal(await vote.getAttribute('aria-busy'), 'true');
+  assert.deepEqual(await shown(card), VOTED_SMOLLM3, 'nothing stored or shown that the card cannot show');
+  assert.deepEqual(await stored(tab, `${env.widget.url}catalog.json`), [['smollm3|vercel-ai-gateway', 'smollm3']]);
+  release();
+  await waitForCard(tab, SEED);
+  await tab.waitForFunction(() => document.querySelector('.tcw:not([data-tc-prerendered]) [data-tc-key="vote-0"]')?.getAttribute('aria-pressed') === 'false');
+  await tab.waitForTimeout(300);
+  assert.deepEqual(await shown(tab.locator(LIVE)), NO_VOTE);
+  assert.deepEqual(await stored(tab, `${env.widget.url}catalog.json`), []);
+});
