@@ -22,6 +22,7 @@ impl ReadJson for Catalog {
             "site_name",
             "share",
             "votes_url",
+            "tools_file",
             "$schema",
         ];
         let mut c = Catalog::default();
@@ -41,12 +42,15 @@ impl ReadJson for Catalog {
                 11 => c.site_name = r.optional(Reader::string)?,
                 12 => c.share = r.boolean()?,
                 13 => c.votes_url = r.optional(Reader::string)?,
+                14 => c.tools_file = r.optional(Reader::string)?,
                 // Where editors find the schema: for them, not the widget.
                 _ => r.skip()?,
             }
             Ok(())
         })?;
-        r.require(seen, FIELDS, &[0, 4])?;
+        // The tools are in the catalog or in its tools file.
+        let required: &[usize] = if c.tools_file.is_some() { &[0] } else { &[0, 4] };
+        r.require(seen, FIELDS, required)?;
         Ok(c)
     }
 }

@@ -21,6 +21,8 @@ pub mod synthetic;
 pub mod tally;
 pub mod template;
 pub mod text;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod tools_file;
 pub mod valid;
 pub mod validate;
 pub mod votes;

@@ -5,6 +5,15 @@
 /// Largest catalog text read at all, in bytes.
 pub const MAX_CATALOG_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_TOOLS: usize = 20_000;
+/// Most tools a catalog's tools file (`tools_file`) may hold: the
+/// contract's million (DESIGN.md, "Large catalogs"). Reading stops one
+/// line past it, so a file of ten million lines is refused as fast.
+pub const MAX_TOOLS_IN_FILE: usize = 1_000_000;
+/// Longest line of a tools file. The largest valid tool (a 5,000-character
+/// description, 100 reviews with 5,000-character quotes: ~505,000
+/// characters) needs ~6 MB even with every character written as a
+/// 12-byte escaped surrogate pair; a longer line is refused unread.
+pub const MAX_TOOL_LINE_BYTES: usize = 8 * 1024 * 1024;
 pub const MAX_REVIEWERS: usize = 100;
 pub const MAX_REVIEWS_PER_TOOL: usize = 100;
 pub const MAX_COMPARISONS: usize = 1_000;

@@ -35,8 +35,19 @@ pub struct Catalog {
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 100)))]
     pub reviewers: Vec<Reviewer>,
+    /// The tools, at least two. A large catalog keeps them in `tools_file`
+    /// instead, and leaves this out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 2, max = 20000)))]
     pub tools: Vec<Tool>,
+    /// In place of `tools`, for large catalogs: a JSON Lines file beside the
+    /// catalog (e.g. "tools.jsonl") with one tool object per line, the same
+    /// fields and rules as in `tools`. It is read line by line, so a million
+    /// tools never need to be in memory at once. `tool-compare build`
+    /// publishes the tools in the form the widget reads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 2048)))]
+    pub tools_file: Option<String>,
     /// Curated pairs; the first one is the default pair.
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 1000)))]
@@ -107,6 +118,7 @@ impl Default for Catalog {
             intro: String::new(),
             reviewers: Vec::new(),
             tools: Vec::new(),
+            tools_file: None,
             comparisons: Vec::new(),
             cta: None,
             labels: Default::default(),

@@ -8,7 +8,7 @@ use crate::text::closest;
 use crate::validate::{validate, validate_tool_file, Problem, Severity};
 
 /// What the validator found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     /// One line a problem: `path: message`, or `warning: path: message`.
     pub lines: Vec<String>,
@@ -36,21 +36,31 @@ impl Report {
                 return;
             }
         };
-        self.add(problems.iter(), Some(file));
+        self.add_at(&problems, file);
     }
 
-    fn add<'p>(&mut self, problems: impl Iterator<Item = &'p Problem>, file: Option<&str>) {
+    /// Adds problems found in `at` (a file, or `file:line`; empty for the
+    /// catalog itself), each line prefixed with it. A problem with an empty
+    /// path is about `at` as a whole.
+    pub fn add_at(&mut self, problems: &[Problem], at: &str) {
+        self.count(problems);
         for problem in problems {
-            let prefix = file.map(|f| format!("{f}: ")).unwrap_or_default();
+            let warning = if problem.severity == Severity::Warning { "warning: " } else { "" };
+            let line = match (at, problem.path.as_str()) {
+                ("", _) => format!("{warning}{problem}"),
+                (at, "") => format!("{warning}{at}: {}", problem.message),
+                (at, _) => format!("{warning}{at}: {problem}"),
+            };
+            self.lines.push(line);
+        }
+    }
+
+    /// Counts problems without listing them.
+    pub fn count(&mut self, problems: &[Problem]) {
+        for problem in problems {
             match problem.severity {
-                Severity::Error => {
-                    self.errors += 1;
-                    self.lines.push(format!("{prefix}{problem}"));
-                }
-                Severity::Warning => {
-                    self.warnings += 1;
-                    self.lines.push(format!("warning: {prefix}{problem}"));
-                }
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
             }
         }
     }
@@ -94,15 +104,15 @@ pub fn check_catalog_text(text: &str) -> (Report, Option<Catalog>) {
             return (Report { lines: vec![err.to_string()], errors: 1, warnings: 0 }, None);
         }
     };
-    let mut report = Report { lines: Vec::new(), errors: 0, warnings: 0 };
-    report.add(unknown_field_warnings(&unknown).iter(), None);
-    report.add(validate(&catalog).iter(), None);
+    let mut report = Report::default();
+    report.add_at(&unknown_field_warnings(&unknown), "");
+    report.add_at(&validate(&catalog), "");
     (report, Some(catalog))
 }
 
 /// A warning for each field the reader ignored: catalogs stay forward
 /// compatible, but a typo (`taglin`) would otherwise lose its text silently.
-fn unknown_field_warnings(unknown: &[UnknownField]) -> Vec<Problem> {
+pub(crate) fn unknown_field_warnings(unknown: &[UnknownField]) -> Vec<Problem> {
     unknown
         .iter()
         .map(|field| {

@@ -10,6 +10,8 @@ pub const SCHEMA_FILE: &str = "catalog.schema.json";
 pub fn catalog_schema_json() -> String {
     let mut schema = schemars::schema_for!(Catalog);
     schema.insert("$id".into(), SCHEMA_FILE.into());
+    // The tools are listed in the catalog or kept in a tools file: one of the two.
+    schema.insert("oneOf".into(), serde_json::json!([{ "required": ["tools"] }, { "required": ["tools_file"] }]));
     schema.insert(
         "description".into(),
         "Catalog of the tool comparison widget, schema version 1. Generated from the Rust types; \
@@ -43,6 +45,7 @@ mod tests {
         let defs = &schema["$defs"];
         assert_eq!(defs["Review"]["properties"]["verdict"]["enum"], serde_json::json!(["ship", "skip"]));
         assert_eq!(defs["Tool"]["properties"]["id"]["pattern"], "^[a-z0-9._-]{1,64}$");
-        assert_eq!(schema["required"], serde_json::json!(["version", "tools"]));
+        assert_eq!(schema["required"], serde_json::json!(["version"]));
+        assert_eq!(schema["oneOf"], serde_json::json!([{ "required": ["tools"] }, { "required": ["tools_file"] }]));
     }
 }

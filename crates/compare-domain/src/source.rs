@@ -1,10 +1,13 @@
 //! Reading a catalog from a file or an http(s) URL and checking it, split
-//! catalogs' tool files included: what `validate-catalog` prints, and what
-//! the pre-render refuses to render (natively only).
+//! catalogs' tool files and tools files included: what `validate-catalog`
+//! prints, and what the pre-render refuses to render (natively only).
+
+use std::io::{self, BufRead, BufReader};
 
 use crate::limits::MAX_CATALOG_BYTES;
-use crate::model::Catalog;
+use crate::model::{Catalog, Tool};
 use crate::report::{check_catalog_text, counts, Report};
+use crate::tools_file::check_tools_file;
 
 /// A catalog source read and checked.
 pub struct Checked {
@@ -13,13 +16,19 @@ pub struct Checked {
     pub catalog: Option<Catalog>,
     /// Its text, when it could be read.
     pub text: Option<String>,
+    /// The lines of its tools file that hold a tool, when it has one.
+    pub tools_in_file: Option<usize>,
 }
 
 impl Checked {
     /// Every problem line, then the summary line: the validator's output.
     pub fn lines(&self, source: &str) -> Vec<String> {
         let mut lines = self.report.lines.clone();
-        lines.push(self.report.summary(source, counts(self.catalog.as_ref())));
+        let counts = match (self.tools_in_file, &self.catalog) {
+            (Some(tools), Some(catalog)) => Some((tools, catalog.comparisons.len())),
+            _ => counts(self.catalog.as_ref()),
+        };
+        lines.push(self.report.summary(source, counts));
         lines
     }
 }
@@ -46,17 +55,29 @@ pub fn check_sources(sources: &[String], strict: bool) -> (Vec<String>, bool) {
     (lines, passed)
 }
 
-/// Reads and checks a catalog, and every tool file of a split catalog.
+/// Reads and checks a catalog, and every tool file of a split catalog or
+/// every line of its tools file (without keeping the tools).
 pub fn check_source(source: &str) -> Checked {
+    check_source_keeping(source, |_| {})
+}
+
+/// [`check_source`], handing each valid tool of a tools file to `keep`, as
+/// it is read.
+pub fn check_source_keeping(source: &str, keep: impl FnMut(Tool)) -> Checked {
     let text = match read_source(source) {
         Ok(text) => text,
         Err(message) => {
             let report = Report { lines: vec![message], errors: 1, warnings: 0 };
-            return Checked { report, catalog: None, text: None };
+            return Checked { report, catalog: None, text: None, tools_in_file: None };
         }
     };
     let (mut report, catalog) = check_catalog_text(&text);
+    let mut tools_in_file = None;
     if let Some(catalog) = &catalog {
+        if let Some(file) = catalog.tools_file.as_deref().filter(|_| catalog.tools.is_empty()) {
+            let lines = open_source(&beside(source, file));
+            tools_in_file = Some(check_tools_file(catalog, file, lines, &mut report, keep).tools);
+        }
         if let Some(template) = catalog.tool_details.as_deref() {
             // A split catalog: every tool's own file is part of it.
             for tool in &catalog.tools {
@@ -65,7 +86,18 @@ pub fn check_source(source: &str) -> Checked {
             }
         }
     }
-    Checked { report, catalog, text: Some(text) }
+    Checked { report, catalog, text: Some(text), tools_in_file }
+}
+
+/// A file or an http(s) URL, read as it arrives (a tools file may be far
+/// larger than anything held in memory).
+pub fn open_source(source: &str) -> io::Result<Box<dyn BufRead>> {
+    if is_url(source) {
+        let response = ureq::get(source).call().map_err(io::Error::other)?;
+        Ok(Box::new(BufReader::new(response.into_body().into_with_config().reader())))
+    } else {
+        Ok(Box::new(BufReader::with_capacity(1 << 16, std::fs::File::open(source)?)))
+    }
 }
 
 /// The text of a file or an http(s) URL, at most the catalog size limit.

@@ -1,6 +1,7 @@
 //! Deterministic synthetic catalogs for benchmarks and scale tests. Every
 //! text says it is a placeholder; none of it is ever shipped as content.
 
+use crate::limits::MAX_COMPARISONS;
 use crate::model::{Catalog, Comparison, Review, Reviewer, Tool, SCHEMA_VERSION};
 
 const CATEGORIES: [&str; 6] =
@@ -9,8 +10,19 @@ const ENTRIES: [&str; 4] = ["Free", "Freemium", "Paid", "Pay as you go"];
 const REVIEWERS: [&str; 5] = ["builder", "skeptic", "futurist", "business", "advocate"];
 
 /// A catalog of `tools` synthetic tools (at least 2), a five-reviewer panel
-/// reviewing every tool, and one curated comparison per ten tools.
+/// reviewing every tool, and one curated comparison per ten tools (up to
+/// the most a catalog may have).
 pub fn synthetic_catalog(tools: usize) -> Catalog {
+    let (mut catalog, each_tool) = jsonl_synthetic_catalog(tools);
+    catalog.tools = each_tool.collect();
+    catalog.tools_file = None;
+    catalog
+}
+
+/// The same catalog with its tools in a tools file ("tools.jsonl"): the
+/// catalog, and its tools one at a time, so that a million are written
+/// without being held.
+pub fn jsonl_synthetic_catalog(tools: usize) -> (Catalog, impl Iterator<Item = Tool>) {
     let tools = tools.max(2);
     let reviewers = REVIEWERS
         .iter()
@@ -20,24 +32,28 @@ pub fn synthetic_catalog(tools: usize) -> Catalog {
             lens: "Placeholder lens for benchmarks".to_string(),
         })
         .collect();
-    let tools: Vec<Tool> = (0..tools).map(synthetic_tool).collect();
-    let comparisons = (0..tools.len() / 10)
+    let comparisons = (0..(tools / 10).min(MAX_COMPARISONS))
         .map(|i| Comparison {
-            tools: [tools[i * 10].id.clone(), tools[i * 10 + 1].id.clone()],
+            tools: [synthetic_id(i * 10), synthetic_id(i * 10 + 1)],
             question: None,
             baseline_votes: [(i % 7) as i64 * 3, (i % 5) as i64 * 4],
             updated: Some("2026-01-01".to_string()),
         })
         .collect();
-    Catalog {
+    let catalog = Catalog {
         version: SCHEMA_VERSION,
         title: "Synthetic benchmark catalog".to_string(),
         intro: "Placeholder text generated for benchmarks; not a real comparison.".to_string(),
         reviewers,
-        tools,
+        tools_file: Some("tools.jsonl".to_string()),
         comparisons,
         ..Catalog::default()
-    }
+    };
+    (catalog, (0..tools).map(synthetic_tool))
+}
+
+fn synthetic_id(i: usize) -> String {
+    format!("tool-{i:05}")
 }
 
 /// The same catalog in the split layout: an index whose tools carry only
@@ -73,7 +89,7 @@ fn synthetic_tool(i: usize) -> Tool {
         })
         .collect();
     Tool {
-        id: format!("tool-{i:05}"),
+        id: synthetic_id(i),
         name: format!("Synthetic Tool {i:05}"),
         category: CATEGORIES[i % CATEGORIES.len()].to_string(),
         tagline: format!("Placeholder tagline {i:05} for benchmarks"),

@@ -101,6 +101,15 @@ pub fn load_catalog(text: &str) -> Result<ValidCatalog, LoadError> {
 
 impl ValidCatalog {
     pub fn new(mut catalog: Catalog) -> Result<ValidCatalog, LoadError> {
+        if let Some(file) = &catalog.tools_file {
+            // The source of a site, not the site: its tools are one line each
+            // in a file the widget does not read.
+            return Err(LoadError::Invalid(vec![Problem {
+                severity: Severity::Error,
+                path: "tools_file".to_string(),
+                message: format!("the tools are in {file:?}: publish this catalog with `tool-compare build`"),
+            }]));
+        }
         let warnings = only_warnings(validate(&catalog))?;
         catalog.labels.plural_rule = PluralRule::for_language(catalog.language.as_deref().unwrap_or("en"));
         let tools_by_id =
@@ -312,6 +321,15 @@ mod tests {
         let (found, _) = catalog.filter_tools("o", None, 20);
         let first = catalog.tool(found[0]).name.to_lowercase();
         assert!(first.starts_with('o'), "{first}");
+    }
+
+    #[test]
+    fn the_widget_refuses_a_catalog_whose_tools_are_in_a_tools_file() {
+        let err = load_catalog(r#"{"version":1,"tools_file":"tools.jsonl"}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "1 problem: tools_file: the tools are in \"tools.jsonl\": publish this catalog with `tool-compare build`"
+        );
     }
 
     #[test]

@@ -50,6 +50,31 @@ pub fn validate_tool_file(catalog: &Catalog, tool: &Tool, expected_id: &str) -> 
     check.problems
 }
 
+/// Checks one line of a catalog's tools file (see `Catalog::tools_file`)
+/// by the rules of a tool in `tools`, but for its id's uniqueness, which
+/// only the whole file can tell. Paths are relative to the line.
+pub fn validate_tool_line(reviewers: &HashSet<&str>, tool: &Tool) -> Vec<Problem> {
+    let mut check = Checker::default();
+    check.tool(&FILE, tool, 0, &mut HashMap::new(), reviewers);
+    check.problems
+}
+
+/// What a catalog with a tools file can be checked for only once the
+/// whole file was read: the curated pairs' tools, and reviewers without
+/// a review.
+pub fn validate_after_tools_file(
+    catalog: &Catalog,
+    is_tool: impl Fn(&str) -> bool,
+    reviewers_used: &HashSet<&str>,
+) -> Vec<Problem> {
+    let mut check = Checker::default();
+    for (i, comparison) in catalog.comparisons.iter().enumerate() {
+        check.comparison_tools(&COMPARISONS.index(i), comparison, &is_tool);
+    }
+    check.unused_reviewers(catalog, reviewers_used);
+    check.problems
+}
+
 /// A JSON path such as `tools[3].reviews[1].reviewer`, built on the stack
 /// and written out only when there is a problem to report: a 10,000-tool
 /// catalog would otherwise format half a million paths to find none.
@@ -87,6 +112,7 @@ const TITLE: Path = Path::Root("title");
 const INTRO: Path = Path::Root("intro");
 const REVIEWERS: Path = Path::Root("reviewers");
 const TOOLS: Path = Path::Root("tools");
+const TOOLS_FILE: Path = Path::Root("tools_file");
 const COMPARISONS: Path = Path::Root("comparisons");
 const CTA: Path = Path::Root("cta");
 const LABELS: Path = Path::Root("labels");
@@ -127,14 +153,18 @@ impl Checker {
 
         let reviewer_ids = self.reviewers(catalog);
         let tool_ids = self.tools(catalog, &reviewer_ids);
-        self.comparisons(&catalog.comparisons, &tool_ids);
+        self.comparisons(&catalog.comparisons, tool_ids.as_ref());
         if let Some(cta) = &catalog.cta {
             self.required(&CTA.field("text"), &cta.text, MAX_SHORT_TEXT_CHARS, "empty text");
             self.text(&CTA.field("kicker"), &cta.kicker, MAX_SHORT_TEXT_CHARS);
             self.text(&CTA.field("blurb"), &cta.blurb, MAX_SHORT_TEXT_CHARS);
             self.link(&CTA.field("link"), &cta.link);
         }
-        self.unused_reviewers(catalog);
+        if catalog.tools_file.is_none() && catalog.tool_details.is_none() {
+            // In a split catalog the reviews live in the tool files.
+            let used = catalog.tools.iter().flat_map(|tool| &tool.reviews).map(|review| review.reviewer.as_str());
+            self.unused_reviewers(catalog, &used.collect());
+        }
         if let Some(template) = &catalog.tool_details {
             if !template.contains("{id}") {
                 self.error(&TOOL_DETAILS, format!("{template:?} does not contain {{id}}"));
@@ -192,7 +222,13 @@ impl Checker {
         first_use.into_keys().collect()
     }
 
-    fn tools<'c>(&mut self, catalog: &'c Catalog, reviewers: &HashSet<&str>) -> HashSet<&'c str> {
+    /// The ids of the tools, or `None` when they are in the tools file,
+    /// whose lines are checked as it is read.
+    fn tools<'c>(&mut self, catalog: &'c Catalog, reviewers: &HashSet<&str>) -> Option<HashSet<&'c str>> {
+        if let Some(file) = &catalog.tools_file {
+            self.tools_file(file, catalog.tools.len());
+            return None;
+        }
         match catalog.tools.len() {
             0 => self.error(&TOOLS, "the catalog lists no tools"),
             1 => self.error(&TOOLS, "a comparison needs at least two tools; the catalog lists one"),
@@ -202,7 +238,25 @@ impl Checker {
         for (i, tool) in catalog.tools.iter().enumerate() {
             self.tool(&TOOLS.index(i), tool, i, &mut first_use, reviewers);
         }
-        first_use.into_keys().collect()
+        Some(first_use.into_keys().collect())
+    }
+
+    fn tools_file(&mut self, file: &str, tools_listed: usize) {
+        if file.trim().is_empty() {
+            self.error(&TOOLS_FILE, "empty file name");
+        } else if file.len() > MAX_LINK_CHARS {
+            self.error(&TOOLS_FILE, format!("longer than {MAX_LINK_CHARS} characters"));
+        } else if file.contains("://") && !is_web_link(file) {
+            self.error(&TOOLS_FILE, format!("{file:?} is not a relative, http or https URL"));
+        }
+        if tools_listed > 0 {
+            self.error(
+                &TOOLS_FILE,
+                format!(
+                    "the catalog lists {tools_listed} tools in \"tools\" as well as in {file:?}; keep one of the two"
+                ),
+            );
+        }
     }
 
     fn tool<'c>(
@@ -246,17 +300,17 @@ impl Checker {
         self.text(&at.field("quote"), &review.quote, MAX_LONG_TEXT_CHARS);
     }
 
-    fn comparisons(&mut self, comparisons: &[Comparison], tools: &HashSet<&str>) {
+    /// `tools`: the tools' ids, unless they are in the tools file (then the
+    /// pairs' tools are checked after it, `validate_after_tools_file`).
+    fn comparisons(&mut self, comparisons: &[Comparison], tools: Option<&HashSet<&str>>) {
         self.count(&COMPARISONS, comparisons.len(), MAX_COMPARISONS, "comparisons");
         let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
         for (i, comparison) in comparisons.iter().enumerate() {
             let at = COMPARISONS.index(i);
             let pair_path = at.field("tools");
             let [a, b] = &comparison.tools;
-            for (side, id) in [a, b].into_iter().enumerate() {
-                if !tools.contains(id.as_str()) {
-                    self.error(&pair_path.index(side), format!("unknown tool {id:?}"));
-                }
+            if let Some(tools) = tools {
+                self.comparison_tools(&at, comparison, &|id| tools.contains(id));
             }
             if a == b {
                 self.error(&pair_path, format!("compares {a:?} with itself"));
@@ -284,13 +338,16 @@ impl Checker {
         }
     }
 
-    fn unused_reviewers(&mut self, catalog: &Catalog) {
-        // In a split catalog the reviews live in the tool files.
-        if catalog.tool_details.is_some() {
-            return;
+    fn comparison_tools(&mut self, at: &Path, comparison: &Comparison, is_tool: &dyn Fn(&str) -> bool) {
+        let pair_path = at.field("tools");
+        for (side, id) in comparison.tools.iter().enumerate() {
+            if !is_tool(id) {
+                self.error(&pair_path.index(side), format!("unknown tool {id:?}"));
+            }
         }
-        let used: HashSet<&str> =
-            catalog.tools.iter().flat_map(|tool| tool.reviews.iter().map(|review| review.reviewer.as_str())).collect();
+    }
+
+    fn unused_reviewers(&mut self, catalog: &Catalog, used: &HashSet<&str>) {
         for (i, reviewer) in catalog.reviewers.iter().enumerate() {
             if !reviewer.id.is_empty() && !used.contains(reviewer.id.as_str()) {
                 self.warn(&REVIEWERS.index(i), format!("reviewer {:?} has no reviews", reviewer.id));
@@ -400,6 +457,22 @@ mod tests {
 
     const A: &str = r#"{"id":"a","name":"A","reviews":[{"reviewer":"builder","verdict":"ship"}]}"#;
     const B: &str = r#"{"id":"b","name":"B"}"#;
+
+    #[test]
+    fn a_tools_file_is_one_place_for_the_tools_not_a_second() {
+        let file = r#"{"version":1,"tools_file":"tools.jsonl","comparisons":[{"tools":["a","b"]}]}"#;
+        assert_eq!(problems(file), Vec::<String>::new(), "the tools and the pairs' tools are checked with the file");
+        let both = format!(r#"{{"version":1,{PANEL},"tools_file":"tools.jsonl","tools":[{A},{B}]}}"#);
+        assert_eq!(
+            errors(&both),
+            [r#"tools_file: the catalog lists 2 tools in "tools" as well as in "tools.jsonl"; keep one of the two"#]
+        );
+        assert_eq!(
+            errors(r#"{"version":1,"tools_file":"ftp://x/tools.jsonl"}"#),
+            [r#"tools_file: "ftp://x/tools.jsonl" is not a relative, http or https URL"#]
+        );
+        assert_eq!(errors(r#"{"version":1,"tools_file":" "}"#), ["tools_file: empty file name"]);
+    }
 
     #[test]
     fn a_sound_catalog_has_no_problems() {

@@ -5,9 +5,10 @@
 
 use std::sync::Arc;
 
-use compare_domain::source::{beside, check_source, read_source};
+use compare_domain::limits::{MAX_CATALOG_BYTES, MAX_TOOLS};
+use compare_domain::source::{beside, check_source_keeping, read_source};
 use compare_domain::votes::{Ballot, StoreError, VoteBook, VoteStore};
-use compare_domain::{Pair, Tool, ToolRef, ValidCatalog};
+use compare_domain::{Catalog, Pair, Tool, ToolRef, ValidCatalog};
 
 use crate::html;
 use leptos::prelude::*;
@@ -26,8 +27,8 @@ use tool_compare::ui::votes::{SharedBallot, VoteState};
 const ID_PREFIX: &str = "tcs";
 
 /// A catalog read, checked and ready to render, with where it came from
-/// (a split catalog's tool files are read beside it) and its text (which a
-/// site publishes as it is).
+/// (a split catalog's tool files are read beside it) and its text, which a
+/// site publishes as it is (with a tools file's tools in it).
 pub struct LoadedCatalog {
     pub source: String,
     pub text: String,
@@ -52,15 +53,25 @@ impl LoadedCatalog {
     }
 
     pub fn read_with(source: &str, options: &ReadOptions) -> Result<LoadedCatalog, String> {
-        let mut checked = check_source(source);
+        // A tools file's tools, kept as it is read, up to what one catalog
+        // file published for the widget may hold.
+        let mut kept = Vec::new();
+        let mut checked = check_source_keeping(source, |tool| {
+            if kept.len() < MAX_TOOLS {
+                kept.push(tool);
+            }
+        });
         if options.strict {
             checked.report = checked.report.strict();
         }
-        let text = match (checked.text.take(), checked.report.passed()) {
+        let mut text = match (checked.text.take(), checked.report.passed()) {
             (Some(text), true) => text,
             (None, _) => return Err(format!("{source}: {}", checked.report.lines.join("\n"))),
             (Some(_), false) => return Err(checked.lines(source).join("\n")),
         };
+        if let (Some(tools), Some(mut catalog)) = (checked.tools_in_file, checked.catalog.take()) {
+            text = published_with_tools(source, &mut catalog, tools, kept)?;
+        }
         // Rendered all the same (a typo in a field name must not stop a
         // build), but said where the snippet command and the build log show it.
         for line in checked.report.warning_lines() {
@@ -106,6 +117,28 @@ impl LoadedCatalog {
         }
         Ok(details)
     }
+}
+
+/// The catalog text a site publishes for a catalog with a tools file: the
+/// tools in it, as the widget reads them (one file below `MAX_TOOLS`).
+fn published_with_tools(source: &str, catalog: &mut Catalog, count: usize, tools: Vec<Tool>) -> Result<String, String> {
+    let file = catalog.tools_file.take().unwrap_or_default();
+    if count > MAX_TOOLS {
+        return Err(format!(
+            "{source}: {file} holds {count} tools; this version of tool-compare publishes at most {MAX_TOOLS} \
+             (one catalog file for the widget); the sharded layout for larger catalogs is not built yet"
+        ));
+    }
+    catalog.tools = tools;
+    let text = serde_json::to_string(&catalog).map_err(|err| format!("{source}: {err}"))?;
+    if text.len() > MAX_CATALOG_BYTES {
+        return Err(format!(
+            "{source}: the {count} tools of {file} make a catalog of {} bytes; the widget reads at most \
+             {MAX_CATALOG_BYTES} bytes in one file, and the sharded layout for larger catalogs is not built yet",
+            text.len()
+        ));
+    }
+    Ok(text)
 }
 
 /// `--site-url`: an absolute http(s) address, as the catalog's `site_url`.

@@ -80,7 +80,8 @@ fn rebuild(options: &BuildOptions) {
     }
 }
 
-/// Polls the catalog, a split catalog's tool files and a `--widget-dir`:
+/// Polls the catalog, a split catalog's tool files, a tools file and a
+/// `--widget-dir`:
 /// a change of time or size rebuilds (editors replace files in several
 /// ways, and polling sees them all). A widget build caught half-written
 /// fails, and the next poll sees the rest of it arrive and builds again.
@@ -97,6 +98,9 @@ fn watch_catalog(options: &BuildOptions) {
                 if let Ok(parsed) = compare_domain::parse_catalog(&text) {
                     if let Some(template) = parsed.tool_details.as_deref() {
                         paths.extend(parsed.tools.iter().map(|tool| dir.join(template.replace("{id}", &tool.id))));
+                    }
+                    if let Some(file) = parsed.tools_file.as_deref() {
+                        paths.push(dir.join(file));
                     }
                 }
             }

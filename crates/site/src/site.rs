@@ -98,7 +98,8 @@ fn site_files(
     Ok((rendered, files))
 }
 
-/// The catalog as its owner wrote it, and a split catalog's tool files at
+/// The catalog as its owner wrote it (a tools file's tools in it), and a
+/// split catalog's tool files at
 /// the same places beside it (those named by an absolute address stay
 /// where they are).
 fn add_catalog(loaded: &LoadedCatalog, files: &mut SiteFiles) -> Result<(), String> {

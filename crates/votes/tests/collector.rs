@@ -187,6 +187,26 @@ fn a_tool_added_to_the_catalog_can_be_voted_on_without_a_restart() {
 }
 
 #[test]
+fn a_catalog_with_a_tools_file_takes_votes_for_its_tools_and_for_a_line_added_later() {
+    let dir = scratch_dir();
+    let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SEED_CATALOG).unwrap()).unwrap();
+    let tools = json.as_object_mut().unwrap().remove("tools").unwrap();
+    let mut lines: String = tools.as_array().unwrap().iter().map(|tool| format!("{tool}\n")).collect();
+    json["tools_file"] = "tools.jsonl".into();
+    std::fs::write(dir.join("tools.jsonl"), &lines).unwrap();
+    let catalog = dir.join("catalog.json");
+    std::fs::write(&catalog, json.to_string()).unwrap();
+    let collector = Collector::start(&format!("sqlite:{}", dir.join("votes.db").display()), &catalog, &[]);
+    let answer = collector.vote("smollm3", "phi-3-mini", Some("phi-3-mini"), "v");
+    assert_eq!((answer.status, answer.body), (200, counts(("phi-3-mini", 1), ("smollm3", 0))));
+    assert_eq!(collector.vote("smollm3", "newcomer", Some("newcomer"), "v").status, 422);
+    lines.push_str("{\"id\":\"newcomer\",\"name\":\"Newcomer\"}\n");
+    std::fs::write(dir.join("tools.jsonl"), &lines).unwrap();
+    let answer = collector.vote("smollm3", "newcomer", Some("newcomer"), "v");
+    assert_eq!((answer.status, answer.body), (200, counts(("newcomer", 1), ("smollm3", 0))));
+}
+
+#[test]
 fn a_bad_command_line_or_catalog_is_named_and_nothing_starts() {
     let run = |args: &[&str]| {
         let output = Command::new(env!("CARGO_BIN_EXE_tool-compare-votes")).args(args).output().unwrap();

@@ -1,0 +1,105 @@
+//! A catalog whose tools are in a JSON Lines file (`"tools_file"`), as a
+//! site owner checks and builds it.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{build, scratch_dir, snapshot, text, tool_compare, SEED};
+
+/// The seed's catalog written with its tools in `tools.jsonl`, one a line;
+/// `edit` may change the lines first.
+fn seed_with_tools_file(dir: &Path, edit: impl FnOnce(&mut Vec<String>)) -> PathBuf {
+    let mut catalog: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SEED).unwrap()).unwrap();
+    let tools = catalog.as_object_mut().unwrap().remove("tools").unwrap();
+    let mut lines: Vec<String> = tools.as_array().unwrap().iter().map(|tool| tool.to_string()).collect();
+    edit(&mut lines);
+    catalog["tools_file"] = "tools.jsonl".into();
+    std::fs::write(dir.join("tools.jsonl"), lines.join("\n") + "\n").unwrap();
+    let path = dir.join("catalog.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&catalog).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn a_catalog_with_a_tools_file_checks_and_builds_as_the_same_catalog_with_its_tools_in_it() {
+    let dir = scratch_dir("tools-file");
+    let catalog = seed_with_tools_file(&dir, |_| {});
+    let checked = tool_compare(&["check", catalog.to_str().unwrap()]);
+    assert!(checked.status.success(), "{}", text(&checked.stdout));
+    assert!(text(&checked.stdout).contains("valid (8 tools, 6 comparisons)"), "{}", text(&checked.stdout));
+
+    let from_file = build(&catalog, &dir.join("site"), &["--no-precompress"]);
+    assert!(from_file.status.success(), "{}", text(&from_file.stderr));
+    let inline = build(Path::new(SEED), &dir.join("seed-site"), &["--no-precompress"]);
+    assert!(inline.status.success());
+    assert!(
+        text(&from_file.stdout).contains("7 pages, 12 card fragments, 6 preview images"),
+        "{}",
+        text(&from_file.stdout)
+    );
+
+    let site = snapshot(&dir.join("site"));
+    let seed = snapshot(&dir.join("seed-site"));
+    assert_eq!(site.keys().collect::<Vec<_>>(), seed.keys().collect::<Vec<_>>());
+    for (name, content) in &seed {
+        if name.ends_with(".html") {
+            assert!(site[name] == *content, "{name} differs from the seed's");
+        }
+    }
+    // The widget reads one catalog file: the tools are in it.
+    let published: serde_json::Value = serde_json::from_slice(&site["catalog.json"]).unwrap();
+    let original: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SEED).unwrap()).unwrap();
+    assert_eq!(published["tools"], original["tools"]);
+    assert!(published.get("tools_file").is_none(), "the widget is never sent to a file it does not read");
+    assert!(!site.contains_key("tools.jsonl"));
+}
+
+#[test]
+fn problems_in_a_tools_file_are_named_by_file_line_and_path_and_stop_the_build() {
+    let dir = scratch_dir("tools-file-bad");
+    let catalog = seed_with_tools_file(&dir, |lines| {
+        lines[1] = lines[1].replace("\"reviewer\":\"builder\"", "\"reviewer\":\"x\"");
+        lines.insert(4, "{\"id\":\"smollm3\",\"name\":\"Again\"}".to_string());
+        lines.push("{\"id\":\"cut\",".to_string());
+    });
+    let checked = tool_compare(&["check", catalog.to_str().unwrap()]);
+    assert_eq!(checked.status.code(), Some(1));
+    let said = text(&checked.stdout);
+    let expected = [
+        "tools.jsonl:2: reviews[0].reviewer: unknown reviewer \"x\"",
+        "tools.jsonl:5: id: duplicate id \"smollm3\" (first used on line 1)",
+        "tools.jsonl:10: not valid JSON at column 12: EOF while parsing an object",
+    ];
+    for line in expected {
+        assert!(said.contains(line), "no {line:?} in\n{said}");
+    }
+    assert!(said.ends_with("3 errors, 0 warnings\n"), "{said}");
+
+    let out = dir.join("site");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("index.html"), "the old site").unwrap();
+    let built = build(&catalog, &out, &[]);
+    assert_eq!(built.status.code(), Some(1));
+    for line in expected {
+        assert!(text(&built.stderr).contains(line), "no {line:?} in\n{}", text(&built.stderr));
+    }
+    assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "the old site");
+}
+
+#[test]
+fn a_tools_file_too_large_for_one_catalog_file_is_refused_with_why() {
+    let dir = scratch_dir("tools-file-large");
+    let catalog = seed_with_tools_file(&dir, |lines| {
+        lines.extend((0..20_000).map(|i| format!("{{\"id\":\"extra-{i}\",\"name\":\"Extra {i}\"}}")));
+    });
+    assert!(tool_compare(&["check", catalog.to_str().unwrap()]).status.success(), "a valid catalog");
+    let built = build(&catalog, &dir.join("site"), &[]);
+    assert_eq!(built.status.code(), Some(1));
+    let said = text(&built.stderr);
+    assert!(
+        said.contains("tools.jsonl holds 20008 tools; this version of tool-compare publishes at most 20000"),
+        "{said}"
+    );
+    assert!(!dir.join("site").exists(), "no site is written");
+}
