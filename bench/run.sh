@@ -4,8 +4,8 @@
 # bench/results/latest.json and latest.md, then the pre-rendered cards'
 # figures (bench/results/prerender.{json,md}), the phone profile's
 # (phone.{json,md}), Lighthouse's (lighthouse.{json,md}), the site
-# builder's (site-build.{json,md}) and the vote collector's under load
-# (votes-load.md). BENCH_RUNS=N changes the runs; BENCH_BEFORE=<dist of an
+# builder's (site-build.{json,md}), the vote collector's under load
+# (votes-load.md) and catalogs with a tools file (tools-file.md). BENCH_RUNS=N changes the runs; BENCH_BEFORE=<dist of an
 # older build> also measures that build's pages in the same run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
@@ -28,3 +28,4 @@ node bench/phone.mjs "$ROOT/dist" "$ROOT/bench/results" ${BENCH_BEFORE:+--before
 node bench/lighthouse.mjs "$ROOT/dist" "$ROOT/bench/results"
 node bench/site-build.mjs "$ROOT/target/cli/tool-compare" "$CATALOGS" "$ROOT/bench/results"
 bash "$ROOT/bench/votes-load.sh"
+bash "$ROOT/bench/tools-file.sh"

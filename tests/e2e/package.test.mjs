@@ -168,3 +168,25 @@ test('the archive: unpacked without Rust, its program builds and serves the star
     server.stop();
   }
 });
+
+test("the archive's program publishes a catalog whose tools are in a JSON Lines file, a tool a line", async () => {
+  const archive = await packageFile(/^tool-compare-\d+\.\d+\.\d+-x86_64-unknown-linux-gnu\.tar\.gz$/);
+  const home = await mkdtemp(join(tmpdir(), 'tool-compare-jsonl-'));
+  run(home, 'tar', ['-xzf', archive]);
+  const folder = (await readdir(home)).find((name) => name.startsWith('tool-compare-'));
+  const program = join(home, folder, 'tool-compare');
+  const { tools, ...catalog } = JSON.parse(await readFile(join(ROOT, 'public/catalog.json'), 'utf8'));
+  await writeFile(join(home, 'tools.jsonl'), tools.map((tool) => JSON.stringify(tool)).join('\n') + '\n');
+  await writeFile(join(home, 'catalog.json'), JSON.stringify({ ...catalog, tools_file: 'tools.jsonl' }, null, 2));
+  assert.match(run(home, program, ['check', 'catalog.json']).stdout, /valid \(8 tools, 6 comparisons\)/);
+  const built = run(home, program, ['build', 'catalog.json', '--out', 'site']);
+  assert.match(built.stdout, /7 pages, 12 card fragments, 6 preview images/);
+  const published = JSON.parse(await readFile(join(home, 'site/catalog.json'), 'utf8'));
+  assert.deepEqual(published.tools, tools, 'the widget reads the tools from the one catalog file');
+  const server = await serveSite(home, program, ['serve', 'site', '--port', '0']);
+  try {
+    await coreChecks(server.url);
+  } finally {
+    server.stop();
+  }
+});
