@@ -227,6 +227,14 @@ impl Checker {
     fn tools<'c>(&mut self, catalog: &'c Catalog, reviewers: &HashSet<&str>) -> Option<HashSet<&'c str>> {
         if let Some(file) = &catalog.tools_file {
             self.tools_file(file, catalog.tools.len());
+            if catalog.tool_details.is_some() {
+                // Each line is the tool's full entry; a file per tool besides
+                // would be a million files.
+                self.error(
+                    &TOOL_DETAILS,
+                    "a catalog with a tools file keeps each tool's whole entry on its line; leave tool_details out",
+                );
+            }
             return None;
         }
         match catalog.tools.len() {
@@ -472,6 +480,10 @@ mod tests {
             [r#"tools_file: "ftp://x/tools.jsonl" is not a relative, http or https URL"#]
         );
         assert_eq!(errors(r#"{"version":1,"tools_file":" "}"#), ["tools_file: empty file name"]);
+        assert_eq!(
+            errors(r#"{"version":1,"tools_file":"tools.jsonl","tool_details":"tools/{id}.json"}"#),
+            ["tool_details: a catalog with a tools file keeps each tool's whole entry on its line; leave tool_details out"]
+        );
     }
 
     #[test]
