@@ -42,6 +42,9 @@ impl ReadJson for Catalog {
                 11 => c.site_name = r.optional(Reader::string)?,
                 12 => c.share = r.boolean()?,
                 13 => c.votes_url = r.optional(Reader::string)?,
+                // The widget reads published catalogs, which never have one:
+                // reading it there would cost the Wasm half a kilobyte.
+                #[cfg(not(target_arch = "wasm32"))]
                 14 => c.tools_file = r.optional(Reader::string)?,
                 // Where editors find the schema: for them, not the widget.
                 _ => r.skip()?,

@@ -112,6 +112,7 @@ const TITLE: Path = Path::Root("title");
 const INTRO: Path = Path::Root("intro");
 const REVIEWERS: Path = Path::Root("reviewers");
 const TOOLS: Path = Path::Root("tools");
+#[cfg(not(target_arch = "wasm32"))]
 const TOOLS_FILE: Path = Path::Root("tools_file");
 const COMPARISONS: Path = Path::Root("comparisons");
 const CTA: Path = Path::Root("cta");
@@ -225,6 +226,9 @@ impl Checker {
     /// The ids of the tools, or `None` when they are in the tools file,
     /// whose lines are checked as it is read.
     fn tools<'c>(&mut self, catalog: &'c Catalog, reviewers: &HashSet<&str>) -> Option<HashSet<&'c str>> {
+        // Only the native tools read a tools file (the widget's reader never
+        // sets it), and the Wasm stays without this.
+        #[cfg(not(target_arch = "wasm32"))]
         if let Some(file) = &catalog.tools_file {
             self.tools_file(file, catalog.tools.len());
             if catalog.tool_details.is_some() {
@@ -249,6 +253,7 @@ impl Checker {
         Some(first_use.into_keys().collect())
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn tools_file(&mut self, file: &str, tools_listed: usize) {
         if file.trim().is_empty() {
             self.error(&TOOLS_FILE, "empty file name");
@@ -318,7 +323,7 @@ impl Checker {
             let pair_path = at.field("tools");
             let [a, b] = &comparison.tools;
             if let Some(tools) = tools {
-                self.comparison_tools(&at, comparison, &|id| tools.contains(id));
+                self.comparison_tools(&at, comparison, |id| tools.contains(id));
             }
             if a == b {
                 self.error(&pair_path, format!("compares {a:?} with itself"));
@@ -346,7 +351,7 @@ impl Checker {
         }
     }
 
-    fn comparison_tools(&mut self, at: &Path, comparison: &Comparison, is_tool: &dyn Fn(&str) -> bool) {
+    fn comparison_tools(&mut self, at: &Path, comparison: &Comparison, is_tool: impl Fn(&str) -> bool) {
         let pair_path = at.field("tools");
         for (side, id) in comparison.tools.iter().enumerate() {
             if !is_tool(id) {
