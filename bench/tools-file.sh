@@ -21,7 +21,8 @@ start = time.monotonic()
 done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 seconds = time.monotonic() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-said = (done.stdout + done.stderr).strip().splitlines()
+# What it did (stdout's last line), or why it did not (stderr's).
+said = (done.stdout if done.returncode == 0 else done.stderr).strip().splitlines()
 print(f"{seconds:.2f}\t{peak:.0f}\t{done.returncode}\t{said[-1] if said else ''}")
 EOF
 }
