@@ -161,6 +161,8 @@ test('a vote made before the Wasm shows after a reload, in another widget of the
   await one.getByRole('button', { name: 'Vote for Vercel AI Gateway' }).click();
   assert.deepEqual(await shown(one), VOTED_GATEWAY);
   // The same pair the other way round, on the same page: its own order.
+  // It follows through the storage event, sent after the pressed card's paint.
+  await two.locator('.tcw-vote[aria-pressed="true"]').waitFor();
   assert.deepEqual(await two.locator('.tcw-vote[aria-pressed="true"]').allInnerTexts(), ['Vote for Vercel AI Gateway']);
   assert.equal((await announced(two)).trim(), '', 'only the pressed card speaks');
   const otherTwo = other.locator('#two').locator(PRERENDERED);
