@@ -49,7 +49,7 @@ impl CatalogTools {
         };
         if let Some(now) = changed {
             if !self.reloading.swap(true, Ordering::AcqRel) {
-                let read = read_ids(&self.path);
+                let read = off_the_runtime(|| read_ids(&self.path));
                 let mut loaded = self.lock();
                 loaded.modified = now;
                 match read {
@@ -77,6 +77,16 @@ impl CatalogTools {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Loaded> {
         self.loaded.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Runs `read` where it does not hold up the requests of other clients: a
+/// worker of a multi-threaded runtime hands its other tasks on first.
+fn off_the_runtime<T>(read: impl FnOnce() -> T) -> T {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current() {
+        Ok(runtime) if runtime.runtime_flavor() == RuntimeFlavor::MultiThread => tokio::task::block_in_place(read),
+        _ => read(),
     }
 }
 
