@@ -125,6 +125,8 @@ for (const [where, url, catalog] of [
     assert.deepEqual(await stored(tab, catalog()), []);
     await smollm3.click();
     assert.equal(await tab.locator('.tcw').count(), 1, 'still the pre-rendered card alone');
+    // Each event is sent after the frame that shows its vote.
+    await tab.waitForFunction(() => window.voteEvents.length >= 4);
     assert.deepEqual(
       (await tab.evaluate(() => window.voteEvents)).map((e) => [e.vote, e.previous]),
       [['smollm3', null], ['vercel-ai-gateway', 'smollm3'], [null, 'vercel-ai-gateway'], ['smollm3', null]],
