@@ -723,10 +723,11 @@ function startPage(page) {
   if (card && ['light', 'dark', 'auto'].includes(theme)) card.dataset.theme = theme;
   const [a, b] = [params.get('a'), params.get('b')];
   const asked = !params.get('catalog') && ((a === null && b === null) || (a === card?.dataset.a && b === card?.dataset.b));
-  const catalog = params.get('catalog') || 'catalog.json';
+  const catalog = pageCatalogSource();
+  const catalogUrl = pageCatalog();
   // Another origin's catalog may be one the page refuses to show.
   const fetchEarly = () => {
-    if (new URL(catalog, document.baseURI).origin === location.origin) preloadCatalog(catalog);
+    if (new URL(catalogUrl).origin === location.origin) preloadCatalog(catalog);
   };
   const start = () => {
     fetchEarly();
@@ -738,8 +739,8 @@ function startPage(page) {
     });
   };
   if (card && asked) {
-    showStoredVote(card, pageCatalog());
-    recordUntilReady(page, pageCatalog());
+    showStoredVote(card, catalogUrl);
+    recordUntilReady(page, catalogUrl);
     startWhenWanted(page, start, () => {
       prefetch();
       fetchEarly();
@@ -754,8 +755,9 @@ function startPage(page) {
   }
 }
 
-/** The catalog the standalone page shows (its address's `catalog`, else the one beside it). */
-const pageCatalog = () => new URL(new URLSearchParams(location.search).get('catalog') || 'catalog.json', document.baseURI).href;
+/** The catalog the standalone page shows: its address's `catalog`, else the one beside it. */
+const pageCatalogSource = () => new URLSearchParams(location.search).get('catalog') || 'catalog.json';
+const pageCatalog = () => new URL(pageCatalogSource(), document.baseURI).href;
 
 /**
  * Fetches a catalog while the Wasm downloads; the widget's own request is

@@ -40,10 +40,8 @@ pub fn validate(catalog: &Catalog) -> Vec<Problem> {
 /// the tool it must describe, and the same rules as a tool in the catalog.
 /// Paths are relative to the file, e.g. `reviews[1].reviewer`.
 pub fn validate_tool_file(catalog: &Catalog, tool: &Tool, expected_id: &str) -> Vec<Problem> {
-    let mut check = Checker::default();
     let reviewers: HashSet<&str> = catalog.reviewers.iter().map(|r| r.id.as_str()).collect();
-    let mut first_use = HashMap::new();
-    check.tool(&FILE, tool, 0, &mut first_use, &reviewers);
+    let mut check = Checker { problems: validate_tool_line(&reviewers, tool) };
     if tool.id != expected_id {
         check.error(&FILE.field("id"), format!("the file describes {:?}, not {expected_id:?}", tool.id));
     }
