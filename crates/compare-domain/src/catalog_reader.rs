@@ -23,6 +23,7 @@ impl ReadJson for Catalog {
             "share",
             "votes_url",
             "tools_file",
+            "shards",
             "$schema",
         ];
         let mut c = Catalog::default();
@@ -46,6 +47,7 @@ impl ReadJson for Catalog {
                 // reading it there would cost the Wasm half a kilobyte.
                 #[cfg(not(target_arch = "wasm32"))]
                 14 => c.tools_file = r.optional(Reader::string)?,
+                15 => c.shards = r.optional(crate::model::Shards::read_json)?,
                 // Where editors find the schema: for them, not the widget.
                 _ => r.skip()?,
             }

@@ -14,6 +14,7 @@ pub mod plural;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod shards;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod stats;

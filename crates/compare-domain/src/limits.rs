@@ -14,6 +14,11 @@ pub const MAX_TOOLS_IN_FILE: usize = 1_000_000;
 /// characters) needs ~6 MB even with every character written as a
 /// 12-byte escaped surrogate pair; a longer line is refused unread.
 pub const MAX_TOOL_LINE_BYTES: usize = 8 * 1024 * 1024;
+/// Most tool shards of a sharded catalog: a million tools in 8,192
+/// shards leaves room within a static host's 20,000 files for the name
+/// index and the pages; 65,536 lets a host without that cap use smaller
+/// shards.
+pub const MAX_TOOL_SHARDS: u32 = 65_536;
 pub const MAX_REVIEWERS: usize = 100;
 pub const MAX_REVIEWS_PER_TOOL: usize = 100;
 pub const MAX_COMPARISONS: usize = 1_000;

@@ -106,6 +106,25 @@ pub struct Catalog {
     /// code. `false` takes it away. Default `true`.
     #[serde(default = "offered", skip_serializing_if = "is_offered")]
     pub share: bool,
+    /// Written by `tool-compare build`, never by hand: the catalog is the
+    /// manifest of a sharded site (see `compare_domain::shards`), whose
+    /// `tools` lists only the curated pairs' tools.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shards: Option<Shards>,
+}
+
+/// Where a sharded catalog's tools are (written by `tool-compare build`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Shards {
+    /// The build's id, which every shard repeats.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 64)))]
+    pub build: String,
+    /// How many tools the catalog has in all.
+    pub tools: u64,
+    /// How many tool shards (`shards/tools/<n>.json`) there are.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 65536)))]
+    pub tool_shards: u32,
 }
 
 /// A catalog of this version with nothing in it: every optional field as
@@ -128,6 +147,7 @@ impl Default for Catalog {
             site_name: None,
             votes_url: None,
             share: offered(),
+            shards: None,
         }
     }
 }
@@ -155,7 +175,7 @@ pub struct Reviewer {
     pub lens: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Tool {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9._-]{1,64}$")))]

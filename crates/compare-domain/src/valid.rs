@@ -3,12 +3,14 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::{Mutex, OnceLock};
 
 use crate::model::{Catalog, Comparison, Reviewer, Tool};
 use crate::parse::{parse_catalog, ParseError};
 use crate::plural::PluralRule;
+use crate::shards::{tool_shard_file, tool_shard_of, NameShard, NameTable, ToolShard};
 use crate::text::fold_case;
-use crate::validate::{validate, validate_tool_file, Problem, Severity};
+use crate::validate::{validate, validate_tool_file, validate_tool_line, Problem, Severity};
 
 /// Why a catalog cannot be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +81,34 @@ pub struct ValidCatalog {
     /// Lower-cased "name category" per tool, for filtering as the reader types.
     search_keys: Vec<String>,
     warnings: Vec<Problem>,
+    /// A sharded catalog's tools beyond `tools`, as the page met them.
+    learned: LearnedTools,
+}
+
+/// Tools a sharded catalog's page met in its shards (a deep link's, a
+/// picker's matches), as the pickers see them (id, name, category). Their
+/// `ToolRef`s follow the catalog's own and stay valid while the page
+/// lives, so every widget of the catalog can hand them out; the slots are
+/// filled once and never moved, which is what lets `tool()` lend them.
+#[derive(Debug, Default)]
+struct LearnedTools {
+    chunks: Vec<OnceLock<Box<[OnceLock<Tool>]>>>,
+    ids: Mutex<HashMap<String, ToolRef>>,
+}
+
+const LEARNED_CHUNK: usize = 1024;
+/// A page learns at most this many tools (a million, as many as the
+/// largest catalog has); the chunk table costs 16 KB.
+const LEARNED_CHUNKS: usize = 1024;
+
+impl LearnedTools {
+    fn sharded() -> LearnedTools {
+        LearnedTools { chunks: (0..LEARNED_CHUNKS).map(|_| OnceLock::new()).collect(), ids: Mutex::default() }
+    }
+
+    fn get(&self, index: usize) -> Option<&Tool> {
+        self.chunks.get(index / LEARNED_CHUNK)?.get()?.get(index % LEARNED_CHUNK)?.get()
+    }
 }
 
 /// The warnings among `problems`, or every error as a `LoadError`.
@@ -90,6 +120,10 @@ fn only_warnings(problems: Vec<Problem>) -> Result<Vec<Problem>, LoadError> {
     } else {
         Err(LoadError::Invalid(errors))
     }
+}
+
+fn shard_problem(path: &str, message: impl Into<String>) -> LoadError {
+    LoadError::Invalid(vec![Problem { severity: Severity::Error, path: path.to_string(), message: message.into() }])
 }
 
 /// Parses and validates catalog text: the only way to get a [`ValidCatalog`],
@@ -124,7 +158,8 @@ impl ValidCatalog {
         }
         let search_keys =
             catalog.tools.iter().map(|tool| fold_case(&format!("{} {}", tool.name, tool.category))).collect();
-        Ok(ValidCatalog { catalog, tools_by_id, reviewers_by_id, comparisons_by_pair, search_keys, warnings })
+        let learned = if catalog.shards.is_some() { LearnedTools::sharded() } else { LearnedTools::default() };
+        Ok(ValidCatalog { catalog, tools_by_id, reviewers_by_id, comparisons_by_pair, search_keys, warnings, learned })
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -136,21 +171,123 @@ impl ValidCatalog {
     }
 
     pub fn tool(&self, tool: ToolRef) -> &Tool {
-        &self.catalog.tools[tool.0]
+        match self.catalog.tools.get(tool.0) {
+            Some(own) => own,
+            None => self.learned.get(tool.0 - self.catalog.tools.len()).expect("a ToolRef of this catalog"),
+        }
     }
 
-    /// Split catalogs only: the URL of the tool's own file, relative to the
-    /// catalog (see `Catalog::tool_details`).
+    /// Split and sharded catalogs: the URL of the file that holds the
+    /// tool's full entry, relative to the catalog (see
+    /// `Catalog::tool_details`, `shards`).
     pub fn tool_details_url(&self, tool: ToolRef) -> Option<String> {
+        if let Some(shards) = &self.catalog.shards {
+            return Some(tool_shard_file(tool_shard_of(&self.tool(tool).id, shards.tool_shards)));
+        }
         let template = self.catalog.tool_details.as_deref()?;
         Some(template.replace("{id}", &self.tool(tool).id))
     }
 
-    /// Reads and checks one tool file of a split catalog.
+    /// Reads and checks one tool file of a split catalog, or the tool's
+    /// shard of a sharded one.
     pub fn load_tool_details(&self, tool: ToolRef, text: &str) -> Result<Tool, LoadError> {
-        let details: Tool = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
-        only_warnings(validate_tool_file(&self.catalog, &details, &self.tool(tool).id))?;
+        let id = &self.tool(tool).id;
+        let details = if self.catalog.shards.is_some() {
+            let shard = self.read_tool_shard(id, text)?;
+            let found = shard.tools.into_iter().find(|t| &t.id == id);
+            found.ok_or_else(|| shard_problem("tools", format!("the shard does not hold the tool {id:?}")))?
+        } else {
+            crate::parse::parse_json(text).map_err(LoadError::Parse)?
+        };
+        only_warnings(validate_tool_file(&self.catalog, &details, id))?;
         Ok(details)
+    }
+
+    /// Whether the catalog is the manifest of a sharded site.
+    pub fn is_sharded(&self) -> bool {
+        self.catalog.shards.is_some()
+    }
+
+    /// A sharded catalog's tool shard that should hold `id`, checked to be
+    /// of this build and this shard.
+    pub fn read_tool_shard(&self, id: &str, text: &str) -> Result<ToolShard, LoadError> {
+        let shards = self.catalog.shards.as_ref().ok_or_else(|| shard_problem("shards", "not a sharded catalog"))?;
+        let shard: ToolShard = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
+        self.same_build(&shard.build)?;
+        let expected = tool_shard_of(id, shards.tool_shards);
+        if shard.shard != expected {
+            return Err(shard_problem("shard", format!("the file is shard {}, not {expected}", shard.shard)));
+        }
+        Ok(shard)
+    }
+
+    /// A sharded catalog's name table, checked to be of this build.
+    pub fn read_name_table(&self, text: &str) -> Result<NameTable, LoadError> {
+        let table: NameTable = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
+        self.same_build(&table.build)?;
+        Ok(table)
+    }
+
+    /// A name shard for `prefix`, checked to be of this build, to hold
+    /// what its prefix says and tools by the tool rules; its tools are
+    /// learned, so the picker can offer them.
+    pub fn read_name_shard(&self, prefix: &str, text: &str) -> Result<NameShard, LoadError> {
+        let shard: NameShard = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
+        self.same_build(&shard.build)?;
+        if shard.prefix != prefix {
+            return Err(shard_problem(
+                "prefix",
+                format!("the file is the shard of {:?}, not {prefix:?}", shard.prefix),
+            ));
+        }
+        let reviewers = Default::default();
+        for (i, tool) in shard.tools.iter().enumerate() {
+            let problems = validate_tool_line(&reviewers, tool);
+            only_warnings(
+                problems.into_iter().map(|p| Problem { path: format!("tools[{i}].{}", p.path), ..p }).collect(),
+            )?;
+            let words = || crate::shards::name_words(&tool.name).chain(crate::shards::name_words(&tool.category));
+            if !words().any(|w| w.starts_with(prefix)) {
+                return Err(shard_problem(
+                    &format!("tools[{i}]"),
+                    format!("{:?} has no word starting with {prefix:?}", tool.name),
+                ));
+            }
+        }
+        Ok(shard)
+    }
+
+    fn same_build(&self, build: &str) -> Result<(), LoadError> {
+        let ours = self.catalog.shards.as_ref().map(|s| s.build.as_str()).unwrap_or_default();
+        if build != ours {
+            return Err(shard_problem(
+                "build",
+                format!("the file is from build {build:?}, the catalog from build {ours:?}: the site is being updated, or a cache kept an old file"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Makes a tool met in a sharded catalog's shards one of the catalog's,
+    /// as the pickers see it (id, name, category); `None` once a page has
+    /// learned a million.
+    pub fn learn(&self, tool: &Tool) -> Option<ToolRef> {
+        if let Some(&known) = self.tools_by_id.get(&tool.id) {
+            return Some(known);
+        }
+        let mut ids = self.learned.ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(&known) = ids.get(&tool.id) {
+            return Some(known);
+        }
+        let index = ids.len();
+        let chunk = self.learned.chunks.get(index / LEARNED_CHUNK)?;
+        let slots = chunk.get_or_init(|| (0..LEARNED_CHUNK).map(|_| OnceLock::new()).collect());
+        let entry =
+            Tool { id: tool.id.clone(), name: tool.name.clone(), category: tool.category.clone(), ..Tool::default() };
+        slots[index % LEARNED_CHUNK].set(entry).ok()?;
+        let learned = ToolRef(self.catalog.tools.len() + index);
+        ids.insert(tool.id.clone(), learned);
+        Some(learned)
     }
 
     pub fn tool_count(&self) -> usize {
@@ -158,7 +295,10 @@ impl ValidCatalog {
     }
 
     pub fn find_tool(&self, id: &str) -> Option<ToolRef> {
-        self.tools_by_id.get(id).copied()
+        self.tools_by_id
+            .get(id)
+            .copied()
+            .or_else(|| self.learned.ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(id).copied())
     }
 
     pub fn reviewer(&self, id: &str) -> Option<&Reviewer> {
@@ -332,6 +472,50 @@ mod tests {
             err.to_string(),
             "1 problem: tools_file: the tools are in \"tools.jsonl\": publish this catalog with `tool-compare build`"
         );
+    }
+
+    fn sharded() -> ValidCatalog {
+        load_catalog(
+            r#"{"version":1,"shards":{"build":"b1","tools":1000,"tool_shards":4},
+                "tools":[{"id":"a","name":"Alpha"},{"id":"b","name":"Beta"}]}"#,
+        )
+        .expect("a manifest loads")
+    }
+
+    #[test]
+    fn a_sharded_catalog_learns_the_tools_its_shards_name() {
+        let catalog = sharded();
+        let met = Tool { id: "zeta".into(), name: "Zeta".into(), reviews: vec![], ..Tool::default() };
+        let zeta = catalog.learn(&met).unwrap();
+        assert_eq!(zeta, ToolRef(2));
+        assert_eq!(catalog.learn(&met), Some(zeta), "once");
+        assert_eq!(catalog.find_tool("zeta"), Some(zeta));
+        assert_eq!(catalog.tool(zeta).name, "Zeta");
+        assert_eq!(catalog.resolve_pair(Some("zeta"), Some("a")).notice, None);
+        let shard = tool_shard_of("zeta", 4);
+        assert_eq!(catalog.tool_details_url(zeta), Some(format!("shards/tools/{shard}.json")));
+        let text = format!(r#"{{"build":"b1","shard":{shard},"tools":[{{"id":"zeta","name":"Zeta","tagline":"Z"}}]}}"#);
+        assert_eq!(catalog.load_tool_details(zeta, &text).unwrap().tagline, "Z");
+    }
+
+    #[test]
+    fn a_shard_of_another_build_or_place_is_refused_by_name() {
+        let catalog = sharded();
+        let zeta = catalog.learn(&Tool { id: "zeta".into(), name: "Zeta".into(), ..Tool::default() }).unwrap();
+        let shard = tool_shard_of("zeta", 4);
+        let old = format!(r#"{{"build":"b0","shard":{shard},"tools":[{{"id":"zeta","name":"Zeta"}}]}}"#);
+        assert_eq!(
+            catalog.load_tool_details(zeta, &old).unwrap_err().to_string(),
+            "1 problem: build: the file is from build \"b0\", the catalog from build \"b1\": the site is being \
+             updated, or a cache kept an old file"
+        );
+        let elsewhere = format!(r#"{{"build":"b1","shard":{},"tools":[]}}"#, (shard + 1) % 4);
+        assert!(catalog.load_tool_details(zeta, &elsewhere).unwrap_err().to_string().contains(&format!("not {shard}")));
+        let without = format!(r#"{{"build":"b1","shard":{shard},"tools":[]}}"#);
+        assert!(catalog.load_tool_details(zeta, &without).unwrap_err().to_string().contains("does not hold"));
+        let names = r#"{"build":"b1","prefix":"ze","total":1,"tools":[{"id":"q","name":"Quux"}]}"#;
+        assert!(catalog.read_name_shard("ze", names).unwrap_err().to_string().contains("no word starting with"));
+        assert!(catalog.read_name_shard("zz", names).unwrap_err().to_string().contains("not \"zz\""));
     }
 
     #[test]

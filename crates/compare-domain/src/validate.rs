@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::limits::*;
-use crate::model::{Catalog, Comparison, Review, Tool, Verdict, SCHEMA_VERSION};
+use crate::model::{Catalog, Comparison, Review, Shards, Tool, Verdict, SCHEMA_VERSION};
 use crate::template;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +118,7 @@ const LABELS: Path = Path::Root("labels");
 const SITE_URL: Path = Path::Root("site_url");
 const LANGUAGE: Path = Path::Root("language");
 const TOOL_DETAILS: Path = Path::Root("tool_details");
+const SHARDS: Path = Path::Root("shards");
 const SITE_NAME: Path = Path::Root("site_name");
 const VOTES_URL: Path = Path::Root("votes_url");
 const FILE: Path = Path::Root("");
@@ -140,6 +141,26 @@ impl Checker {
         self.problems.push(Problem { severity, path: path.to_string(), message });
     }
 
+    /// A sharded catalog's manifest, as `tool-compare build` writes it.
+    fn shards(&mut self, catalog: &Catalog, shards: &Shards) {
+        let path = SHARDS;
+        if shards.build.is_empty() || shards.build.len() > 64 {
+            self.error(&path.field("build"), "a build id of 1 to 64 characters".to_string());
+        }
+        if !(1..=MAX_TOOL_SHARDS).contains(&shards.tool_shards) {
+            self.error(
+                &path.field("tool_shards"),
+                format!("{} is not between 1 and {MAX_TOOL_SHARDS}", shards.tool_shards),
+            );
+        }
+        if shards.tools > MAX_TOOLS_IN_FILE as u64 {
+            self.error(&path.field("tools"), format!("{} tools; at most {MAX_TOOLS_IN_FILE}", shards.tools));
+        }
+        if catalog.tool_details.is_some() || catalog.tools_file.is_some() {
+            self.error(&path, "a sharded catalog has neither tool_details nor tools_file".to_string());
+        }
+    }
+
     fn catalog(&mut self, catalog: &Catalog) {
         if catalog.version != SCHEMA_VERSION {
             self.error(
@@ -159,8 +180,11 @@ impl Checker {
             self.text(&CTA.field("blurb"), &cta.blurb, MAX_SHORT_TEXT_CHARS);
             self.link(&CTA.field("link"), &cta.link);
         }
-        if catalog.tools_file.is_none() && catalog.tool_details.is_none() {
-            // In a split catalog the reviews live in the tool files.
+        if let Some(shards) = &catalog.shards {
+            self.shards(catalog, shards);
+        }
+        if catalog.tools_file.is_none() && catalog.tool_details.is_none() && catalog.shards.is_none() {
+            // In a split or sharded catalog the reviews live in the tool files.
             let used = catalog.tools.iter().flat_map(|tool| &tool.reviews).map(|review| review.reviewer.as_str());
             self.unused_reviewers(catalog, &used.collect());
         }
