@@ -1,5 +1,5 @@
-//! Fetching the tool files of a split catalog (`tool_details`) for the
-//! tools on the card.
+//! Fetching the tool files of a split catalog (`tool_details`), or the
+//! tool shards of a sharded one, for the tools on the card.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -17,7 +17,7 @@ use crate::ui::tool_details::ToolDetails;
 /// Starts fetching the card's tools at once (while the card is drawn), and
 /// again whenever the pair changes.
 pub fn follow(details: ToolDetails, state: ComparisonState) {
-    if state.catalog.with_value(|c| c.catalog().tool_details.is_some()) {
+    if state.catalog.with_value(|c| c.has_tool_files()) {
         request(details, state, state.pair.get_untracked());
         Effect::new(move |_| request(details, state, state.pair.get()));
     }

@@ -41,8 +41,7 @@ impl ToolDetails {
 
     /// The full tool, tracked: a split catalog's tool may still be loading.
     pub fn get(&self, state: ComparisonState, tool: ToolRef) -> ToolEntry {
-        let whole =
-            state.catalog.with_value(|c| c.catalog().tool_details.is_none().then(|| Arc::new(c.tool(tool).clone())));
+        let whole = state.catalog.with_value(|c| (!c.has_tool_files()).then(|| Arc::new(c.tool(tool).clone())));
         match whole {
             Some(tool) => Loadable::Ready(tool),
             None => self.loaded.with(|loaded| loaded.get(&tool).cloned().unwrap_or(Loadable::Loading)),

@@ -203,6 +203,12 @@ impl ValidCatalog {
         Ok(details)
     }
 
+    /// Whether the full tools are in files of their own (split or sharded
+    /// catalogs), fetched for the tools on the card.
+    pub fn has_tool_files(&self) -> bool {
+        self.catalog.tool_details.is_some() || self.catalog.shards.is_some()
+    }
+
     /// Whether the catalog is the manifest of a sharded site.
     pub fn is_sharded(&self) -> bool {
         self.catalog.shards.is_some()

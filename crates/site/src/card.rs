@@ -5,12 +5,15 @@
 
 use std::sync::Arc;
 
-use compare_domain::limits::{MAX_CATALOG_BYTES, MAX_TOOLS};
+use std::collections::BTreeMap;
+
+use compare_domain::limits::MAX_CATALOG_BYTES;
 use compare_domain::source::{beside, check_source_keeping, read_source};
 use compare_domain::votes::{Ballot, StoreError, VoteBook, VoteStore};
 use compare_domain::{Catalog, Pair, Tool, ToolRef, ValidCatalog};
 
 use crate::html;
+use crate::sharded::{shard, KeptTools, SHARDS_ABOVE};
 use leptos::prelude::*;
 
 use tool_compare::ui::comparison::Comparison;
@@ -33,6 +36,8 @@ pub struct LoadedCatalog {
     pub source: String,
     pub text: String,
     pub catalog: Arc<ValidCatalog>,
+    /// A sharded catalog's shards, by path beside the catalog.
+    pub shards: BTreeMap<String, Vec<u8>>,
 }
 
 /// How a catalog is read for a build.
@@ -42,6 +47,9 @@ pub struct ReadOptions {
     pub strict: bool,
     /// Where the site is published, in place of the catalog's `site_url`.
     pub site_url: Option<String>,
+    /// A catalog of more tools is published sharded (`--shards-above`;
+    /// `None`: `SHARDS_ABOVE`).
+    pub shards_above: Option<usize>,
 }
 
 impl LoadedCatalog {
@@ -53,14 +61,9 @@ impl LoadedCatalog {
     }
 
     pub fn read_with(source: &str, options: &ReadOptions) -> Result<LoadedCatalog, String> {
-        // A tools file's tools, kept as it is read, up to what one catalog
-        // file published for the widget may hold.
-        let mut kept = Vec::new();
-        let mut checked = check_source_keeping(source, |tool| {
-            if kept.len() < MAX_TOOLS {
-                kept.push(tool);
-            }
-        });
+        // A tools file's tools, kept as they are read.
+        let mut kept = KeptTools::default();
+        let mut checked = check_source_keeping(source, |tool| kept.keep(&tool));
         if options.strict {
             checked.report = checked.report.strict();
         }
@@ -69,8 +72,15 @@ impl LoadedCatalog {
             (None, _) => return Err(format!("{source}: {}", checked.report.lines.join("\n"))),
             (Some(_), false) => return Err(checked.lines(source).join("\n")),
         };
-        if let (Some(tools), Some(mut catalog)) = (checked.tools_in_file, checked.catalog.take()) {
-            text = published_with_tools(source, &mut catalog, tools, kept)?;
+        let mut shards = BTreeMap::new();
+        if let (Some(_), Some(mut catalog)) = (checked.tools_in_file, checked.catalog.take()) {
+            if kept.len() > options.shards_above.unwrap_or(SHARDS_ABOVE) {
+                let sharded = shard(catalog, kept).map_err(|err| format!("{source}: {err}"))?;
+                text = sharded.manifest;
+                shards = sharded.files;
+            } else {
+                text = published_with_tools(source, &mut catalog, kept)?;
+            }
         }
         // Rendered all the same (a typo in a field name must not stop a
         // build), but said where the snippet command and the build log show it.
@@ -82,7 +92,7 @@ impl LoadedCatalog {
             catalog.site_url = Some(checked_site_url(site_url)?);
         }
         let catalog = ValidCatalog::new(catalog).map_err(|err| format!("{source}: {err}"))?;
-        Ok(LoadedCatalog { source: source.to_string(), text, catalog: Arc::new(catalog) })
+        Ok(LoadedCatalog { source: source.to_string(), text, catalog: Arc::new(catalog), shards })
     }
 
     /// The pair of two tool ids, or a message naming the unknown id.
@@ -99,12 +109,16 @@ impl LoadedCatalog {
         Ok(pair)
     }
 
-    /// The full entry of a tool (read from its own file in a split catalog).
+    /// The full entry of a tool (read from its own file in a split
+    /// catalog, from its shard in a sharded one).
     pub fn full_tool(&self, tool: ToolRef) -> Result<Tool, String> {
         match self.catalog.tool_details_url(tool) {
             None => Ok(self.catalog.tool(tool).clone()),
             Some(file) => {
-                let text = read_source(&beside(&self.source, &file)).map_err(|err| format!("{file}: {err}"))?;
+                let text = match self.shards.get(&file) {
+                    Some(shard) => String::from_utf8_lossy(shard).into_owned(),
+                    None => read_source(&beside(&self.source, &file)).map_err(|err| format!("{file}: {err}"))?,
+                };
                 self.catalog.load_tool_details(tool, &text).map_err(|err| format!("{file}: {err}"))
             }
         }
@@ -119,22 +133,18 @@ impl LoadedCatalog {
     }
 }
 
-/// The catalog text a site publishes for a catalog with a tools file: the
-/// tools in it, as the widget reads them (one file below `MAX_TOOLS`).
-fn published_with_tools(source: &str, catalog: &mut Catalog, count: usize, tools: Vec<Tool>) -> Result<String, String> {
+/// The catalog text a site publishes for a catalog with a tools file of
+/// at most `SHARDS_ABOVE` tools: the tools in it, as the widget reads
+/// them in one file.
+fn published_with_tools(source: &str, catalog: &mut Catalog, tools: KeptTools) -> Result<String, String> {
     let file = catalog.tools_file.take().unwrap_or_default();
-    if count > MAX_TOOLS {
-        return Err(format!(
-            "{source}: {file} holds {count} tools; this version of tool-compare publishes at most {MAX_TOOLS} \
-             (one catalog file for the widget); the sharded layout for larger catalogs is not built yet"
-        ));
-    }
-    catalog.tools = tools;
+    let count = tools.len();
+    catalog.tools = tools.tools().map_err(|err| format!("{source}: {file}: {err}"))?;
     let text = serde_json::to_string(&catalog).map_err(|err| format!("{source}: {err}"))?;
     if text.len() > MAX_CATALOG_BYTES {
         return Err(format!(
             "{source}: the {count} tools of {file} make a catalog of {} bytes; the widget reads at most \
-             {MAX_CATALOG_BYTES} bytes in one file, and the sharded layout for larger catalogs is not built yet",
+             {MAX_CATALOG_BYTES} bytes in one file: publish it sharded with a lower --shards-above",
             text.len()
         ));
     }

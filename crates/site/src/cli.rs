@@ -37,7 +37,7 @@ that editors check it as you type. Refuses to replace either file.";
 
 pub const BUILD_USAGE: &str = "\
 usage: tool-compare build <catalog> --out <dir> [--site-url <url>] [--strict] [--no-precompress]
-                          [--catalog-origin <origin>]...
+                          [--shards-above <n>] [--catalog-origin <origin>]...
 
 Writes the whole site into <dir>: the standalone page index.html, a page per curated pair,
 card fragments, preview images, the catalog, catalog.schema.json, _headers, embed.js and
@@ -55,6 +55,10 @@ All addresses are relative: the folder works from any sub-path of any static hos
   --strict           warnings (unknown fields, unused reviewers, ...) fail the build
   --no-precompress   no .gz and .br copies, for hosts that compress by themselves and count
                      files (Cloudflare Pages)
+  --shards-above <n> a catalog whose tools file holds more than <n> tools (default 20000, the
+                     most one catalog file holds) is published sharded: catalog.json lists
+                     the curated pairs, and the tools and the pickers' name index go into
+                     small files under shards/, a few of which each reader fetches
   --catalog-origin <origin>
                      another origin whose catalogs the standalone page may show with
                      ?catalog=, e.g. https://catalogs.example.com (repeat for several; by
@@ -74,8 +78,8 @@ the strict Content-Security-Policy of the README on its pages.
   --port <n>         default 8080; 0 takes any free port
   --host <address>   default 127.0.0.1
   --watch <catalog>  build <dir> from <catalog> now, and again whenever it changes
-                     (--site-url, --strict, --no-precompress, --catalog-origin and
-                     --widget-dir as for build)";
+                     (--site-url, --strict, --no-precompress, --shards-above,
+                     --catalog-origin and --widget-dir as for build)";
 
 pub const CHECK_USAGE: &str = "\
 usage: tool-compare check [--strict] <catalog>...
@@ -204,6 +208,11 @@ fn build_flags(args: &[String], usage: &str) -> Result<BuildFlags, String> {
             "--site-url" => flags.read.site_url = Some(value()?),
             "--widget-dir" => flags.widget_dir = Some(PathBuf::from(value()?)),
             "--strict" => flags.read.strict = true,
+            "--shards-above" => {
+                let text = value()?;
+                let count = text.parse().map_err(|_| format!("--shards-above {text:?} is not a number of tools"))?;
+                flags.read.shards_above = Some(count);
+            }
             "--no-precompress" => flags.precompress = false,
             "--catalog-origin" => flags.catalog_origins.push(origin(&value()?)?),
             _ => flags.rest.push(arg.clone()),

@@ -15,6 +15,7 @@ pub mod pages;
 pub mod parallel;
 pub mod preview;
 pub mod serve;
+pub mod sharded;
 pub mod site;
 pub mod site_files;
 pub mod snippet;

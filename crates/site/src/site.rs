@@ -69,9 +69,9 @@ pub fn build(options: &BuildOptions) -> Result<Built, String> {
         Some(dir) => Widget::from_dir(dir)?,
         None => Widget::embedded()?,
     };
-    let loaded = LoadedCatalog::read_with(&options.catalog, &options.read)?;
+    let mut loaded = LoadedCatalog::read_with(&options.catalog, &options.read)?;
     let previous = PreviousBuild::of(&options.out);
-    let files = site_files(&loaded, &widget, options, &previous)?;
+    let files = site_files(&mut loaded, &widget, options, &previous)?;
     let bytes = files.1.bytes();
     let published = publish(&options.out, &files.1)?;
     Ok(Built { rendered: files.0, published, bytes, took: started.elapsed() })
@@ -79,7 +79,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, String> {
 
 /// Every file of the site, compressed copies included.
 fn site_files(
-    loaded: &LoadedCatalog,
+    loaded: &mut LoadedCatalog,
     widget: &Widget,
     options: &BuildOptions,
     previous: &PreviousBuild,
@@ -98,12 +98,18 @@ fn site_files(
     Ok((rendered, files))
 }
 
-/// The catalog as its owner wrote it (a tools file's tools in it), and a
-/// split catalog's tool files at
-/// the same places beside it (those named by an absolute address stay
-/// where they are).
-fn add_catalog(loaded: &LoadedCatalog, files: &mut SiteFiles) -> Result<(), String> {
+/// The catalog as its owner wrote it (a tools file's tools in it, or the
+/// manifest of its shards and the shards beside it), and a split
+/// catalog's tool files at the same places beside it (those named by an
+/// absolute address stay where they are).
+fn add_catalog(loaded: &mut LoadedCatalog, files: &mut SiteFiles) -> Result<(), String> {
     files.add(CATALOG_FILE, loaded.text.clone().into_bytes());
+    for (path, content) in std::mem::take(&mut loaded.shards) {
+        files.add(&path, content);
+    }
+    if loaded.catalog.is_sharded() {
+        return Ok(());
+    }
     let catalog = &loaded.catalog;
     for index in 0..catalog.tool_count() {
         let tool = compare_domain::ToolRef(index);

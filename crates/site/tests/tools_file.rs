@@ -88,18 +88,50 @@ fn problems_in_a_tools_file_are_named_by_file_line_and_path_and_stop_the_build()
 }
 
 #[test]
-fn a_tools_file_too_large_for_one_catalog_file_is_refused_with_why() {
+fn a_tools_file_of_more_tools_than_one_catalog_file_holds_is_published_sharded() {
     let dir = scratch_dir("tools-file-large");
     let catalog = seed_with_tools_file(&dir, |lines| {
         lines.extend((0..20_000).map(|i| format!("{{\"id\":\"extra-{i}\",\"name\":\"Extra {i}\"}}")));
     });
     assert!(tool_compare(&["check", catalog.to_str().unwrap()]).status.success(), "a valid catalog");
-    let built = build(&catalog, &dir.join("site"), &[]);
-    assert_eq!(built.status.code(), Some(1));
-    let said = text(&built.stderr);
-    assert!(
-        said.contains("tools.jsonl holds 20008 tools; this version of tool-compare publishes at most 20000"),
-        "{said}"
-    );
-    assert!(!dir.join("site").exists(), "no site is written");
+    let built = build(&catalog, &dir.join("site"), &["--no-precompress"]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("site/catalog.json")).unwrap()).unwrap();
+    assert_eq!(manifest["shards"]["tools"], 20_008);
+    assert_eq!(manifest["tools"].as_array().unwrap().len(), 7, "only the curated pairs' tools");
+}
+
+#[test]
+fn a_catalog_of_more_tools_than_shards_above_is_published_in_shards_with_the_same_pages() {
+    let dir = scratch_dir("tools-file-sharded");
+    let catalog = seed_with_tools_file(&dir, |_| {});
+    let built = build(&catalog, &dir.join("site"), &["--no-precompress", "--shards-above", "4"]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let inline = build(Path::new(SEED), &dir.join("seed-site"), &["--no-precompress"]);
+    assert!(inline.status.success());
+
+    let site = snapshot(&dir.join("site"));
+    let seed = snapshot(&dir.join("seed-site"));
+    for (name, content) in &seed {
+        if name.ends_with(".html") {
+            assert!(site[name] == *content, "{name} differs from the seed's");
+        }
+    }
+    let manifest: serde_json::Value = serde_json::from_slice(&site["catalog.json"]).unwrap();
+    assert_eq!(manifest["shards"]["tools"], 8);
+    let listed: Vec<&str> = manifest["tools"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(listed.len(), 7, "the 7 tools the seed's six comparisons name: {listed:?}");
+    assert!(manifest["tools"][0].get("reviews").is_none(), "the manifest lists tools as the pickers see them");
+    let shards = manifest["shards"]["tool_shards"].as_u64().unwrap();
+    let tool_files = site.keys().filter(|name| name.starts_with("shards/tools/") && name.ends_with(".json")).count();
+    assert_eq!(tool_files as u64, shards);
+    assert!(site.contains_key("shards/names.json"));
+    let smol: serde_json::Value = serde_json::from_slice(&site["shards/names/73.json"]).unwrap();
+    assert!(smol["tools"].as_array().unwrap().iter().any(|t| t["id"] == "smollm3"), "{smol}");
+
+    // Fewer tools than --shards-above: one file, as before.
+    let whole = build(&catalog, &dir.join("whole"), &["--no-precompress", "--shards-above", "8"]);
+    assert!(whole.status.success());
+    assert!(!dir.join("whole/shards").exists());
 }
