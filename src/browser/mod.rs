@@ -17,6 +17,7 @@ pub mod host;
 pub mod iframe_height;
 pub mod page_url;
 pub mod session;
+pub mod shard_files;
 pub mod share;
 pub mod tool_files;
 pub mod vote_storage;
@@ -67,6 +68,7 @@ pub fn mount(host: &HtmlElement, config: WidgetConfig) -> Result<Box<dyn Any>, J
             }
         }),
         fetch_tools: Arc::new(tool_files::request),
+        fetch_names: Arc::new(shard_files::request_names),
     };
     let context = HostElement::new(host.clone());
     let mounted = leptos::mount::mount_to(container, move || {

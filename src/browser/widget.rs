@@ -7,15 +7,17 @@ use std::sync::Arc;
 use compare_domain::labels::Labels;
 use compare_domain::ValidCatalog;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::browser::config::WidgetConfig;
 use crate::browser::page_url::RequestedPair;
 use crate::browser::session;
-use crate::browser::{page_url, share, tool_files, vote_storage};
+use crate::browser::{page_url, shard_files, share, tool_files, vote_storage};
 use crate::ui::comparison::Comparison;
 use crate::ui::fetch_failure::{CatalogFile, FetchFailure, Reason};
 use crate::ui::ids::instance_prefix;
 use crate::ui::loadable::Loadable;
+use crate::ui::name_index::NameIndex;
 use crate::ui::state::ComparisonState;
 use crate::ui::status::{Failure, Loading};
 use crate::ui::tool_details::ToolDetails;
@@ -64,7 +66,44 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                     let details = ToolDetails::over(tool_files.clone());
                     let ballot = session.with_value(|s| s.ballot.clone());
                     let votes = vote_storage::widget_votes(ballot, catalog_url.clone());
-                    view! { <LoadedWidget catalog catalog_url=catalog_url.clone() details votes config=config.clone() /> }.into_any()
+                    let config = config.clone();
+                    let catalog_url = catalog_url.clone();
+                    let requested = requested_ids(&config.requested);
+                    // A sharded catalog meets a deep link's tools in their
+                    // shards before it can tell whether they exist.
+                    let unknown = catalog.is_sharded() && requested.iter().any(|id| catalog.find_tool(id).is_none());
+                    let learned = RwSignal::new(if unknown { Loadable::Loading } else { Loadable::Ready(()) });
+                    let learn = {
+                        let (catalog, catalog_url) = (catalog.clone(), catalog_url.clone());
+                        move || {
+                            learned.set(Loadable::Loading);
+                            let learning = shard_files::learn_ids(
+                                catalog.clone(),
+                                catalog_url.clone(),
+                                requested.clone(),
+                                details,
+                            );
+                            spawn_local(async move {
+                                learned.try_set(learning.await.into());
+                            });
+                        }
+                    };
+                    if unknown {
+                        learn();
+                    }
+                    (move || match learned.get() {
+                        Loadable::Ready(()) => {
+                            let (catalog, catalog_url, config) = (catalog.clone(), catalog_url.clone(), config.clone());
+                            view! { <LoadedWidget catalog catalog_url details votes config /> }.into_any()
+                        }
+                        Loadable::Loading => view! { <Loading labels=Labels::default() /> }.into_any(),
+                        Loadable::Failed(failure) => {
+                            let labels = catalog.catalog().labels.clone();
+                            let learn = learn.clone();
+                            view! { <Failure failure labels retry=Callback::new(move |()| learn()) /> }.into_any()
+                        }
+                    })
+                    .into_any()
                 }
                 Loadable::Failed(failure) => {
                     let retry = Callback::new(move |()| session.with_value(|s| s.start()));
@@ -106,9 +145,12 @@ fn LoadedWidget(
     };
     provide_context(state);
     provide_context(votes);
+    if state.catalog.with_value(|c| c.is_sharded()) {
+        provide_context(NameIndex::default());
+    }
     tool_files::follow(details, state);
     provide_context(details);
-    follow_requested_pair(state, config.requested.clone());
+    follow_requested_pair(state, config.requested.clone(), details);
     if config.owns_page_url {
         follow_page_url(state, config.requested.clone(), config.page_pair.clone());
     }
@@ -121,16 +163,36 @@ fn LoadedWidget(
 }
 
 /// Shows the pair the page asks for whenever that changes after loading
-/// (an embedding page's `data-a`/`data-b`, or back/forward).
-fn follow_requested_pair(state: ComparisonState, requested: ArcRwSignal<RequestedPair>) {
+/// (an embedding page's `data-a`/`data-b`, or back/forward); a sharded
+/// catalog first meets the tools in their shards.
+fn follow_requested_pair(state: ComparisonState, requested: ArcRwSignal<RequestedPair>, details: ToolDetails) {
     Effect::new(move |first_run_done: Option<()>| {
-        let resolved =
-            requested.with(|(a, b)| state.catalog.with_value(|c| c.resolve_pair(a.as_deref(), b.as_deref())));
-        if first_run_done.is_some() {
+        let (a, b) = requested.get();
+        if first_run_done.is_none() {
+            return;
+        }
+        let ids: Vec<String> = [&a, &b].into_iter().flatten().cloned().collect();
+        let show = move || {
+            let resolved = state.catalog.with_value(|c| c.resolve_pair(a.as_deref(), b.as_deref()));
             state.notice.set(resolved.notice);
             state.pair.set(resolved.pair);
+        };
+        let catalog = state.catalog.get_value();
+        if !catalog.is_sharded() || ids.iter().all(|id| catalog.find_tool(id).is_some()) {
+            return show();
         }
+        let learning = shard_files::learn_ids(catalog, state.catalog_url.get_value(), ids, details);
+        spawn_local(async move {
+            // A shard that cannot be fetched leaves its tool unknown, and
+            // the notice says the pair is not shown.
+            let _ = learning.await;
+            show();
+        });
     });
+}
+
+fn requested_ids(requested: &ArcRwSignal<RequestedPair>) -> Vec<String> {
+    requested.with_untracked(|(a, b)| [a, b].into_iter().flatten().cloned().collect())
 }
 
 /// Keeps `?a=&b=` in the address bar and follows back/forward; the page

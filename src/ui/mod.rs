@@ -12,6 +12,7 @@ pub mod fetch_failure;
 pub mod html_text;
 pub mod ids;
 pub mod loadable;
+pub mod name_index;
 pub mod page_hooks;
 pub mod pair_files;
 pub mod picker;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use compare_domain::Pair;
 
+use crate::ui::name_index::{NameFile, NameIndex};
 use crate::ui::state::ComparisonState;
 use crate::ui::tool_details::ToolDetails;
 
@@ -23,4 +24,6 @@ pub struct PageHooks {
     pub shown: Arc<dyn Fn(bool) + Send + Sync>,
     /// Fetches the pair's tool files that are neither loaded nor loading.
     pub fetch_tools: Arc<dyn Fn(ToolDetails, ComparisonState, Pair) + Send + Sync>,
+    /// Fetches a file of a sharded catalog's name index for the pickers.
+    pub fetch_names: Arc<dyn Fn(NameIndex, ComparisonState, NameFile) + Send + Sync>,
 }

@@ -3,11 +3,13 @@
 //! other side. Only the first matches are drawn, so a 10,000-tool catalog
 //! costs no more per keystroke than a scan of its names.
 
+use compare_domain::shards::MatchCount;
 use compare_domain::ToolRef;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::name_index::{NameIndex, Search};
 use crate::ui::picker_keys::{KeyOutcome, PickerKeys};
 use crate::ui::prerender_mode::waiting_field;
 use crate::ui::state::{ComparisonState, Side};
@@ -33,13 +35,23 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
 
     let chosen = Memo::new(move |_| side.of(state.pair.get()));
     let excluded = Memo::new(move |_| side.other().of(state.pair.get()));
+    // Only a sharded catalog's widget has one: its tools are found in the
+    // name index's shards rather than in the catalog.
+    let names = use_context::<NameIndex>();
     let matches = Memo::new(move |_| {
         if !open.get() {
-            return (Vec::new(), 0);
+            return Search::Found(Vec::new(), MatchCount::Exact(0));
         }
         let query = query.get().unwrap_or_default();
-        state.catalog.with_value(|c| c.filter_tools(&query, Some(excluded.get()), OPTIONS_SHOWN))
+        match names {
+            Some(names) => names.search(state, &query, excluded.get(), OPTIONS_SHOWN),
+            None => state.catalog.with_value(|c| {
+                let (found, total) = c.filter_tools(&query, Some(excluded.get()), OPTIONS_SHOWN);
+                Search::Found(found, MatchCount::Exact(total as u64))
+            }),
+        }
     });
+    let found = move || matches.with(|m| shown(m).to_vec());
 
     let close = move || {
         open.set(false);
@@ -54,7 +66,7 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
             open: open.get_untracked(),
             typing: query.with_untracked(Option::is_some),
             active: active.get_untracked(),
-            count: matches.with_untracked(|(found, _)| found.len()),
+            count: matches.with_untracked(|m| shown(m).len()),
         };
         let Some(outcome) = keys.outcome(&ev.key()) else { return };
         ev.prevent_default();
@@ -70,7 +82,7 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
                 }
             }
             KeyOutcome::Choose(option) => {
-                if let Some(tool) = matches.with_untracked(|(found, _)| found.get(option).copied()) {
+                if let Some(tool) = matches.with_untracked(|m| shown(m).get(option).copied()) {
                     choose(tool);
                 }
             }
@@ -86,22 +98,26 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
     let active_descendant = {
         let option_id = option_id.clone();
         move || {
-            let has_active = open.get() && matches.with(|(found, _)| active.get() < found.len());
+            let has_active = open.get() && matches.with(|m| active.get() < shown(m).len());
             has_active.then(|| option_id(active.get()))
         }
     };
     let status = move || {
-        let (found, total) = matches.get();
-        let total_text = total.to_string();
         if !open.get() {
-            String::new()
-        } else if total > found.len() {
-            state.fill(|l| l.more_matches(), &[("shown", &found.len().to_string()), ("total", &total_text)])
-        } else {
-            state.catalog.with_value(|c| {
+            return String::new();
+        }
+        match matches.get() {
+            Search::Waiting => state.label(|l| l.searching()),
+            Search::Failed => state.label(|l| l.search_failed()),
+            Search::Found(found, MatchCount::AtLeast(count)) => state
+                .fill(|l| l.at_least_matches(), &[("shown", &found.len().to_string()), ("count", &count.to_string())]),
+            Search::Found(found, MatchCount::Exact(total)) if total > found.len() as u64 => {
+                state.fill(|l| l.more_matches(), &[("shown", &found.len().to_string()), ("total", &total.to_string())])
+            }
+            Search::Found(_, MatchCount::Exact(total)) => state.catalog.with_value(|c| {
                 let l = &c.catalog().labels;
-                l.count_text(Some(l.no_match()), l.one_match(), l.matches(), total as u64)
-            })
+                l.count_text(Some(l.no_match()), l.one_match(), l.matches(), total)
+            }),
         }
     };
 
@@ -131,6 +147,9 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
                 aria-activedescendant=active_descendant
                 prop:value=shown_value
                 on:input=move |ev| {
+                    if let Some(names) = names {
+                        names.retry_failed();
+                    }
                     query.set(Some(event_target_value(&ev)));
                     active.set(0);
                     open.set(true);
@@ -149,8 +168,7 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
                 on:mousedown=|ev| ev.prevent_default()
             >
                 {move || {
-                    let (found, _) = matches.get();
-                    found
+                    found()
                         .into_iter()
                         .enumerate()
                         .map(|(i, tool)| {
@@ -178,5 +196,13 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
                 {status}
             </p>
         </div>
+    }
+}
+
+/// The tools a search shows (none while it waits or failed).
+fn shown(search: &Search) -> &[ToolRef] {
+    match search {
+        Search::Found(found, _) => found,
+        Search::Waiting | Search::Failed => &[],
     }
 }

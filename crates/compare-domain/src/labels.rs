@@ -116,6 +116,11 @@ labels! {
     matches = "{count} matches.";
     /// {shown}, {total}
     more_matches = "Showing {shown} of {total} matches; type to narrow.";
+    /// {shown}, {count}: a large catalog's matches among the first tools of a word
+    at_least_matches = "Showing {shown} of {count} or more matches; type to narrow.";
+    /// A large catalog's matches are on their way
+    searching = "Searching…";
+    search_failed = "The matching tools could not be loaded; type to try again.";
     /// {a}, {b}: the tool names
     pair_title = "{a} vs {b}";
     vs = "vs";

@@ -272,6 +272,7 @@ fn draw_card(
             // were read before: neither is ever called.
             shown: Arc::new(|_| {}),
             fetch_tools: Arc::new(|_, _, _| {}),
+            fetch_names: Arc::new(|_, _, _| {}),
         });
         let html = view! {
             <div class="tcw" lang=language data-theme=theme.as_str() data-tc-prerendered="" data-a=a data-b=b data-tc-messages=messages>

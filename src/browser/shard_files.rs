@@ -1,0 +1,84 @@
+//! Fetching a sharded catalog's files (`compare_domain::shards`): the
+//! name index for the pickers, and the tool shards of the tools a page asks
+//! for by id before the catalog has met them.
+
+use std::sync::Arc;
+
+use compare_domain::shards::{name_shard_file, tool_shard_file, tool_shard_of, NAME_TABLE_FILE};
+use compare_domain::ValidCatalog;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::fetch::fetch_text;
+use crate::ui::fetch_failure::{CatalogFile, FetchFailure, Reason};
+use crate::ui::loadable::Loadable;
+use crate::ui::name_index::{Fetched, NameFile, NameIndex};
+use crate::ui::state::ComparisonState;
+use crate::ui::tool_details::ToolDetails;
+
+/// A file beside the catalog, as an absolute URL.
+fn beside_catalog(relative: &str, catalog_url: &str) -> String {
+    web_sys::Url::new_with_base(relative, catalog_url).map(|u| u.href()).unwrap_or_else(|_| relative.to_string())
+}
+
+/// Fetches a file of the name index for a picker (`PageHooks::fetch_names`).
+pub fn request_names(index: NameIndex, state: ComparisonState, file: NameFile) {
+    let catalog = state.catalog.get_value();
+    let relative = match &file {
+        NameFile::Table => NAME_TABLE_FILE.to_string(),
+        NameFile::Shard(prefix) => name_shard_file(prefix),
+    };
+    let url = beside_catalog(&relative, &state.catalog_url.get_value());
+    let text = fetch_text(&url, CatalogFile::Catalog);
+    spawn_local(async move {
+        let read = text.await.and_then(|text| {
+            let fetched = match &file {
+                NameFile::Table => catalog.read_name_table(&text).map(Fetched::Table),
+                NameFile::Shard(prefix) => catalog.read_name_shard(prefix, &text).map(Fetched::Shard),
+            };
+            fetched.map_err(|error| FetchFailure { file: CatalogFile::Catalog, url, reason: Reason::Unusable(error) })
+        });
+        index.set(file, read.map(Arc::new).into());
+    });
+}
+
+/// Makes the tools `ids` names known to a sharded catalog, from their
+/// shards (one fetch per shard), and keeps their full entries for the
+/// card. An id its shard does not hold stays unknown: the pair falls back
+/// with the usual notice.
+pub async fn learn_ids(
+    catalog: Arc<ValidCatalog>,
+    catalog_url: String,
+    ids: Vec<String>,
+    details: ToolDetails,
+) -> Result<(), FetchFailure> {
+    let Some(shards) = catalog.catalog().shards.clone() else { return Ok(()) };
+    let mut by_shard: Vec<(u32, Vec<String>)> = Vec::new();
+    for id in ids.into_iter().filter(|id| catalog.find_tool(id).is_none()) {
+        let shard = tool_shard_of(&id, shards.tool_shards);
+        match by_shard.iter_mut().find(|(s, _)| *s == shard) {
+            Some((_, wanted)) => wanted.push(id),
+            None => by_shard.push((shard, vec![id])),
+        }
+    }
+    // Every request goes out before the first answer is read.
+    let requests: Vec<_> = by_shard
+        .into_iter()
+        .map(|(shard, wanted)| {
+            let url = beside_catalog(&tool_shard_file(shard), &catalog_url);
+            let file = CatalogFile::Tool { name: wanted.join(", ") };
+            (fetch_text(&url, file.clone()), wanted, url, file)
+        })
+        .collect();
+    for (text, wanted, url, file) in requests {
+        let text = text.await?;
+        let unusable = |error| FetchFailure { file: file.clone(), url: url.clone(), reason: Reason::Unusable(error) };
+        let shard = catalog.read_tool_shard(&wanted[0], &text).map_err(unusable)?;
+        for tool in shard.tools.iter().filter(|tool| wanted.contains(&tool.id)) {
+            let Some(known) = catalog.learn(tool) else { continue };
+            let full = catalog.load_tool_details(known, &text).map_err(unusable)?;
+            details.set(known, Loadable::Ready(Arc::new(full)));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! The pickers' view of a sharded catalog's name index: the prefix table
+//! and the name shards one widget has fetched, and the matches of a query
+//! from the one shard that answers it (see `compare_domain::shards`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use compare_domain::shards::{shard_matches, MatchCount, NameShard, NameTable};
+use compare_domain::ToolRef;
+use leptos::prelude::*;
+
+use crate::ui::loadable::Loadable;
+use crate::ui::page_hooks::PageHooks;
+use crate::ui::state::ComparisonState;
+
+/// A file of the name index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum NameFile {
+    Table,
+    Shard(String),
+}
+
+/// What a picker shows for a query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Search {
+    /// The file that answers it is on its way.
+    Waiting,
+    /// It could not be fetched; typing again tries again.
+    Failed,
+    Found(Vec<ToolRef>, MatchCount),
+}
+
+#[derive(Clone, Copy)]
+pub struct NameIndex {
+    files: RwSignal<HashMap<NameFile, Loadable<Arc<Fetched>>>>,
+    /// Asked for and not failed: each file is fetched once.
+    asked: StoredValue<HashSet<NameFile>>,
+}
+
+/// A fetched file of the name index, checked.
+pub enum Fetched {
+    Table(NameTable),
+    Shard(NameShard),
+}
+
+impl Default for NameIndex {
+    fn default() -> NameIndex {
+        NameIndex { files: RwSignal::new(HashMap::new()), asked: StoredValue::new(HashSet::new()) }
+    }
+}
+
+impl NameIndex {
+    /// Records a file's outcome (the widget may have left meanwhile).
+    pub fn set(&self, file: NameFile, outcome: Loadable<Arc<Fetched>>) {
+        self.files.try_update(|files| files.insert(file, outcome));
+    }
+
+    /// Forgets failed files, so that the next search fetches them again.
+    pub fn retry_failed(&self) {
+        let failed: Vec<NameFile> = self.files.with_untracked(|files| {
+            files.iter().filter(|(_, f)| matches!(f, Loadable::Failed(_))).map(|(k, _)| k.clone()).collect()
+        });
+        if failed.is_empty() {
+            return;
+        }
+        self.asked.update_value(|asked| failed.iter().for_each(|f| _ = asked.remove(f)));
+        self.files.update(|files| failed.iter().for_each(|f| _ = files.remove(f)));
+    }
+
+    /// The file, tracked; asks for it once when it is not there.
+    fn file(&self, state: ComparisonState, file: NameFile) -> Loadable<Arc<Fetched>> {
+        if let Some(found) = self.files.with(|files| files.get(&file).cloned()) {
+            return found;
+        }
+        let first = self.asked.try_update_value(|asked| asked.insert(file.clone())).unwrap_or(false);
+        if first {
+            if let Some(hooks) = use_context::<PageHooks>() {
+                (hooks.fetch_names)(*self, state, file);
+            }
+        }
+        Loadable::Loading
+    }
+
+    /// The matches of `query` in a sharded catalog, tracked: at most `limit`
+    /// tools, leaving out `exclude`. Fetches the prefix table, then the one
+    /// shard of the query's rarest word.
+    pub fn search(&self, state: ComparisonState, query: &str, exclude: ToolRef, limit: usize) -> Search {
+        let table = match self.file(state, NameFile::Table) {
+            Loadable::Ready(fetched) => fetched,
+            Loadable::Loading => return Search::Waiting,
+            Loadable::Failed(_) => return Search::Failed,
+        };
+        let Fetched::Table(table) = table.as_ref() else { return Search::Failed };
+        if query.trim().is_empty() {
+            // The curated pairs' tools, of every tool the catalog has.
+            return state.catalog.with_value(|c| {
+                let (found, _) = c.filter_tools("", Some(exclude), limit);
+                let all = c.catalog().shards.as_ref().map_or(0, |s| s.tools);
+                Search::Found(found, MatchCount::Exact(all.saturating_sub(1)))
+            });
+        }
+        let Some(prefix) = table.shard_for_query(query) else {
+            return Search::Found(Vec::new(), MatchCount::Exact(0));
+        };
+        let shard = match self.file(state, NameFile::Shard(prefix.prefix.clone())) {
+            Loadable::Ready(fetched) => fetched,
+            Loadable::Loading => return Search::Waiting,
+            Loadable::Failed(_) => return Search::Failed,
+        };
+        let Fetched::Shard(shard) = shard.as_ref() else { return Search::Failed };
+        state.catalog.with_value(|c| {
+            let excluded = c.tool(exclude);
+            let (tools, count) = shard_matches(shard, query, Some(excluded), limit);
+            Search::Found(tools.into_iter().filter_map(|tool| c.learn(tool)).collect(), count)
+        })
+    }
+}
