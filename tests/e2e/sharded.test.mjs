@@ -1,0 +1,170 @@
+// A large catalog published in shards (issue 27): built by the program a
+// site owner installs from a tools file of 3,000 tools with
+// --shards-above 1000, served from a sub-path. The card of a pair needs the
+// manifest and the two tools' shards; a picker keystroke fetches at most one
+// name shard; deep links reach any tool; a shard of another build is
+// refused by name.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { serveStatic, launchBrowser, newPage, waitForCard, LIVE } from './harness.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TOOL_COMPARE = `${ROOT}target/cli/tool-compare`;
+const TOOLS = 3000;
+const CATEGORIES = ['Developer Tools', 'Writing', 'Image Generation', 'Research'];
+const id = (i) => `tool-${String(i).padStart(5, '0')}`;
+const name = (i) => `Synthetic Tool ${String(i).padStart(5, '0')}`;
+
+let server, browser, site;
+
+before(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tool-compare-sharded-'));
+  const lines = [];
+  for (let i = 0; i < TOOLS; i++) {
+    lines.push(JSON.stringify({
+      id: id(i),
+      name: name(i),
+      category: CATEGORIES[i % CATEGORIES.length],
+      tagline: `Placeholder tagline ${i}`,
+      entry: 'Free',
+      reviews: [{ reviewer: 'panel', verdict: i % 3 ? 'ship' : 'skip', quote: `Placeholder quote for tool ${i}.` }],
+    }));
+  }
+  await writeFile(join(dir, 'tools.jsonl'), lines.join('\n') + '\n');
+  await writeFile(join(dir, 'catalog.json'), JSON.stringify({
+    version: 1,
+    title: 'A large synthetic catalog',
+    reviewers: [{ id: 'panel', name: 'Placeholder panel' }],
+    tools_file: 'tools.jsonl',
+    comparisons: [{ tools: [id(0), id(1)] }, { tools: [id(10), id(11)] }],
+  }));
+  site = join(dir, 'site');
+  const said = execFileSync(
+    TOOL_COMPARE, ['build', join(dir, 'catalog.json'), '--out', site, '--no-precompress', '--shards-above', '1000'],
+    { encoding: 'utf8' },
+  );
+  assert.match(said, /built/);
+  server = await serveStatic({ root: site });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The page's requests for the site's shards, as paths below shards/. */
+function shardRequests(page) {
+  const seen = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    const at = path.indexOf('/shards/');
+    if (at >= 0) seen.push(path.slice(at + '/shards/'.length));
+  });
+  return seen;
+}
+
+test('the card of a curated pair needs the manifest and its two tools\' shards', async () => {
+  const page = await newPage(browser);
+  const seen = shardRequests(page);
+  await page.goto(server.url);
+  await waitForCard(page, `${name(0)} vs ${name(1)}`);
+  await page.locator(LIVE).getByText('Placeholder tagline 1', { exact: true }).waitFor();
+  assert.ok(seen.length >= 1 && seen.length <= 2, `${seen}`);
+  assert.ok(seen.every((path) => /^tools\/\d+\.json$/.test(path)), `${seen}`);
+  const manifest = JSON.parse(await readFile(join(site, 'catalog.json'), 'utf8'));
+  assert.equal(manifest.shards.tools, TOOLS);
+  assert.equal(manifest.tools.length, 4, 'the curated pairs\' tools only');
+});
+
+test('a picker finds any tool by the start of a word, one name shard per keystroke at most', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await waitForCard(page, `${name(0)} vs ${name(1)}`);
+  const seen = shardRequests(page);
+  const first = page.locator(LIVE).getByRole('combobox', { name: 'First tool' });
+  const status = page.locator(LIVE).locator('.tcw-picker-status').first();
+  await first.click();
+  await first.press('ArrowDown');
+  // The curated pairs' tools but the other side's, of every tool there is.
+  await status.getByText(`Showing 3 of ${TOOLS - 1} matches; type to narrow.`).waitFor();
+  let before = seen.length;
+  for (const key of ['0', '2', '3', '4']) {
+    await first.press(key);
+    await page.waitForTimeout(50);
+  }
+  await status.getByText('10 matches.').waitFor();
+  const typed = seen.slice(before);
+  assert.ok(typed.length <= 4, `${typed}`);
+  assert.ok(typed.every((path) => path === 'names.json' || /^names\/[0-9a-f]+\.json$/.test(path)), `${typed}`);
+  // A word of the category, and two words at once.
+  await first.fill('');
+  await first.pressSequentially('image 0234');
+  await status.getByText(/^\d+ match(es)?\.$/).waitFor();
+  const options = await page.locator(LIVE).getByRole('option').allInnerTexts();
+  assert.ok(options.length > 0 && options.every((text) => /Synthetic Tool 0234\d/.test(text) && /Image Generation/.test(text)), `${options}`);
+  // Nothing starts with it: said without a fetch.
+  before = seen.length;
+  await first.fill('');
+  await first.pressSequentially('zzz');
+  await status.getByText('No tool matches.').waitFor();
+  assert.deepEqual(seen.slice(before).filter((path) => path.includes('7a7a')), []);
+  // A chosen tool's full entry comes from its shard.
+  await first.fill('');
+  await first.pressSequentially('02345');
+  await page.locator(LIVE).getByRole('option', { name: new RegExp(name(2345)) }).click();
+  await waitForCard(page, `${name(2345)} vs ${name(1)}`);
+  await page.locator(LIVE).getByText('Placeholder tagline 2345', { exact: true }).waitFor();
+  assert.match(page.url(), /[?&]a=tool-02345/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a deep link reaches any tool, and an unknown id falls back with the notice', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?a=${id(1234)}&b=${id(2222)}`);
+  await waitForCard(page, `${name(1234)} vs ${name(2222)}`);
+  await page.locator(LIVE).getByText('Placeholder tagline 2222', { exact: true }).waitFor();
+  await page.goto(`${server.url}?a=tool-99999&b=${id(5)}`);
+  await waitForCard(page, `${name(0)} vs ${name(1)}`);
+  await page.locator(LIVE).getByText('This catalog has no tool "tool-99999"', { exact: false }).waitFor();
+});
+
+test('a shard of another build is refused, naming the file', async () => {
+  const manifest = JSON.parse(await readFile(join(site, 'catalog.json'), 'utf8'));
+  const files = await readdir(join(site, 'shards/tools'));
+  // The shard of tool 2500, as an older build left it.
+  const path = join(site, 'shards/tools');
+  let stale;
+  for (const file of files) {
+    const shard = JSON.parse(await readFile(join(path, file), 'utf8'));
+    if (shard.tools.some((tool) => tool.id === id(2500))) stale = { file, shard };
+  }
+  const original = JSON.stringify(stale.shard);
+  await writeFile(join(path, stale.file), JSON.stringify({ ...stale.shard, build: 'an-older-build' }));
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}?a=${id(2500)}&b=${id(1)}`);
+    const alert = page.locator(LIVE).getByRole('alert');
+    await alert.waitFor({ timeout: 15000 });
+    const text = await alert.innerText();
+    assert.match(text, new RegExp(`shards/tools/${stale.file.replace('.', '\\.')}`));
+    assert.match(text, new RegExp(`from build "an-older-build", the catalog from build "${manifest.shards.build}"`));
+  } finally {
+    await writeFile(join(path, stale.file), original);
+  }
+});
+
+test('every name shard is at most 16 KB gzip, and the site stays within a static host\'s limits', async () => {
+  const names = await readdir(join(site, 'shards/names'));
+  for (const file of names) {
+    const gzip = gzipSync(await readFile(join(site, 'shards/names', file)), { level: 9 }).length;
+    assert.ok(gzip <= 16 * 1024, `${file}: ${gzip} B gzip`);
+  }
+  const tools = await readdir(join(site, 'shards/tools'));
+  assert.ok(names.length + tools.length < 200, `${names.length} name shards, ${tools.length} tool shards`);
+});
