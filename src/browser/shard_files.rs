@@ -26,15 +26,20 @@ pub fn request_names(index: NameIndex, state: ComparisonState, file: NameFile) {
     let catalog = state.catalog.get_value();
     let relative = match &file {
         NameFile::Table => NAME_TABLE_FILE.to_string(),
-        NameFile::Shard(prefix) => name_shard_file(prefix),
+        NameFile::Shard(n) => name_shard_file(*n),
     };
     let url = beside_catalog(&relative, &state.catalog_url.get_value());
     let text = fetch_text(&url, CatalogFile::Catalog);
+    // A shard is asked for once the table is here: it says what it holds.
+    let table = index.table();
     spawn_local(async move {
         let read = text.await.and_then(|text| {
-            let fetched = match &file {
-                NameFile::Table => catalog.read_name_table(&text).map(Fetched::Table),
-                NameFile::Shard(prefix) => catalog.read_name_shard(prefix, &text).map(Fetched::Shard),
+            let fetched = match (&file, table.as_deref()) {
+                (NameFile::Table, _) => catalog.read_name_table(&text).map(Fetched::Table),
+                (NameFile::Shard(n), Some(Fetched::Table(table))) => {
+                    catalog.read_name_shard(table, *n, &text).map(Fetched::Shard)
+                }
+                (NameFile::Shard(_), _) => Err(compare_domain::LoadError::Invalid(Vec::new())),
             };
             fetched.map_err(|error| FetchFailure { file: CatalogFile::Catalog, url, reason: Reason::Unusable(error) })
         });

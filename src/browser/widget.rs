@@ -60,55 +60,51 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             // Held as long as this widget lives, with the other widgets of
             // the catalog; the last one to leave releases it.
             let session = StoredValue::new_local(session);
-            let body = (move || match load.get() {
-                Loadable::Loading => view! { <Loading labels=Labels::default() /> }.into_any(),
-                Loadable::Ready(catalog) => {
-                    let details = ToolDetails::over(tool_files.clone());
-                    let ballot = session.with_value(|s| s.ballot.clone());
-                    let votes = vote_storage::widget_votes(ballot, catalog_url.clone());
-                    let config = config.clone();
-                    let catalog_url = catalog_url.clone();
-                    let requested = requested_ids(&config.requested);
-                    // A sharded catalog meets a deep link's tools in their
-                    // shards before it can tell whether they exist.
-                    let unknown = catalog.is_sharded() && requested.iter().any(|id| catalog.find_tool(id).is_none());
-                    let learned = RwSignal::new(if unknown { Loadable::Loading } else { Loadable::Ready(()) });
-                    let learn = {
-                        let (catalog, catalog_url) = (catalog.clone(), catalog_url.clone());
-                        move || {
-                            learned.set(Loadable::Loading);
-                            let learning = shard_files::learn_ids(
-                                catalog.clone(),
-                                catalog_url.clone(),
-                                requested.clone(),
-                                details,
-                            );
-                            spawn_local(async move {
-                                learned.try_set(learning.await.into());
-                            });
-                        }
-                    };
-                    if unknown {
-                        learn();
+            // A sharded catalog meets a deep link's tools in their shards
+            // before it can tell whether they exist: until then (or if a
+            // shard fails) the widget is loading (or failed) as for the
+            // catalog itself, and "Try again" loads both anew.
+            let details = ToolDetails::over(tool_files);
+            let requested = requested_ids(&config.requested);
+            let unmet = move |catalog: &ValidCatalog| {
+                catalog.is_sharded() && requested.iter().any(|id| catalog.find_tool(id).is_none())
+            };
+            let learned = RwSignal::new(None::<Result<(), FetchFailure>>);
+            {
+                let (load, unmet, catalog_url, requested) =
+                    (load.clone(), unmet.clone(), catalog_url.clone(), requested_ids(&config.requested));
+                Effect::new(move |_| {
+                    let Loadable::Ready(catalog) = load.get() else { return };
+                    if unmet(&catalog) {
+                        learned.set(None);
+                        let learning = shard_files::learn_ids(catalog, catalog_url.clone(), requested.clone(), details);
+                        spawn_local(async move {
+                            learned.try_set(Some(learning.await));
+                        });
                     }
-                    (move || match learned.get() {
-                        Loadable::Ready(()) => {
-                            let (catalog, catalog_url, config) = (catalog.clone(), catalog_url.clone(), config.clone());
-                            view! { <LoadedWidget catalog catalog_url details votes config /> }.into_any()
-                        }
-                        Loadable::Loading => view! { <Loading labels=Labels::default() /> }.into_any(),
-                        Loadable::Failed(failure) => {
-                            let labels = catalog.catalog().labels.clone();
-                            let learn = learn.clone();
-                            view! { <Failure failure labels retry=Callback::new(move |()| learn()) /> }.into_any()
-                        }
-                    })
-                    .into_any()
-                }
-                Loadable::Failed(failure) => {
-                    let retry = Callback::new(move |()| session.with_value(|s| s.start()));
-                    // The catalog could not be read: its labels are unknown.
-                    view! { <Failure failure labels=Labels::default() retry /> }.into_any()
+                });
+            }
+            let body = (move || {
+                let shown = match load.get() {
+                    Loadable::Ready(catalog) if unmet(&catalog) => match learned.get() {
+                        None => Loadable::Loading,
+                        Some(Err(failure)) => Loadable::Failed(failure),
+                        Some(Ok(())) => Loadable::Ready(catalog),
+                    },
+                    other => other,
+                };
+                match shown {
+                    Loadable::Loading => view! { <Loading labels=Labels::default() /> }.into_any(),
+                    Loadable::Ready(catalog) => {
+                        let ballot = session.with_value(|s| s.ballot.clone());
+                        let votes = vote_storage::widget_votes(ballot, catalog_url.clone());
+                        view! { <LoadedWidget catalog catalog_url=catalog_url.clone() details votes config=config.clone() /> }.into_any()
+                    }
+                    Loadable::Failed(failure) => {
+                        let retry = Callback::new(move |()| session.with_value(|s| s.start()));
+                        // The catalog could not be read: its labels are unknown.
+                        view! { <Failure failure labels=Labels::default() retry /> }.into_any()
+                    }
                 }
             })
             .into_any();

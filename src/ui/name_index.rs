@@ -2,7 +2,6 @@
 //! and the name shards one widget has fetched, and the matches of a query
 //! from the one shard that answers it (see `compare_domain::shards`).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use compare_domain::shards::{shard_matches, MatchCount, NameShard, NameTable};
@@ -14,10 +13,10 @@ use crate::ui::page_hooks::PageHooks;
 use crate::ui::state::ComparisonState;
 
 /// A file of the name index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NameFile {
     Table,
-    Shard(String),
+    Shard(u32),
 }
 
 /// What a picker shows for a query.
@@ -30,11 +29,13 @@ pub enum Search {
     Found(Vec<ToolRef>, MatchCount),
 }
 
+/// Lists, not maps: a reader meets a few dozen files, and a map's code
+/// for one more key type costs the Wasm more than the scans.
 #[derive(Clone, Copy)]
 pub struct NameIndex {
-    files: RwSignal<HashMap<NameFile, Loadable<Arc<Fetched>>>>,
+    files: RwSignal<Vec<(NameFile, Loadable<Arc<Fetched>>)>>,
     /// Asked for and not failed: each file is fetched once.
-    asked: StoredValue<HashSet<NameFile>>,
+    asked: StoredValue<Vec<NameFile>>,
 }
 
 /// A fetched file of the name index, checked.
@@ -45,34 +46,53 @@ pub enum Fetched {
 
 impl Default for NameIndex {
     fn default() -> NameIndex {
-        NameIndex { files: RwSignal::new(HashMap::new()), asked: StoredValue::new(HashSet::new()) }
+        NameIndex { files: RwSignal::new(Vec::new()), asked: StoredValue::new(Vec::new()) }
     }
 }
 
 impl NameIndex {
     /// Records a file's outcome (the widget may have left meanwhile).
     pub fn set(&self, file: NameFile, outcome: Loadable<Arc<Fetched>>) {
-        self.files.try_update(|files| files.insert(file, outcome));
+        self.files.try_update(|files| files.push((file, outcome)));
+    }
+
+    /// The prefix table, once it is here (not tracked).
+    pub fn table(&self) -> Option<Arc<Fetched>> {
+        self.files.with_untracked(|files| {
+            files.iter().find_map(|(file, outcome)| match (file, outcome) {
+                (NameFile::Table, Loadable::Ready(table)) => Some(table.clone()),
+                _ => None,
+            })
+        })
     }
 
     /// Forgets failed files, so that the next search fetches them again.
     pub fn retry_failed(&self) {
         let failed: Vec<NameFile> = self.files.with_untracked(|files| {
-            files.iter().filter(|(_, f)| matches!(f, Loadable::Failed(_))).map(|(k, _)| k.clone()).collect()
+            files.iter().filter(|(_, outcome)| matches!(outcome, Loadable::Failed(_))).map(|(f, _)| f.clone()).collect()
         });
         if failed.is_empty() {
             return;
         }
-        self.asked.update_value(|asked| failed.iter().for_each(|f| _ = asked.remove(f)));
-        self.files.update(|files| failed.iter().for_each(|f| _ = files.remove(f)));
+        self.asked.update_value(|asked| asked.retain(|file| !failed.contains(file)));
+        self.files.update(|files| files.retain(|(file, _)| !failed.contains(file)));
     }
 
     /// The file, tracked; asks for it once when it is not there.
     fn file(&self, state: ComparisonState, file: NameFile) -> Loadable<Arc<Fetched>> {
-        if let Some(found) = self.files.with(|files| files.get(&file).cloned()) {
+        if let Some(found) = self.files.with(|files| files.iter().find(|(f, _)| *f == file).map(|(_, l)| l.clone())) {
             return found;
         }
-        let first = self.asked.try_update_value(|asked| asked.insert(file.clone())).unwrap_or(false);
+        let first = self
+            .asked
+            .try_update_value(|asked| {
+                let first = !asked.contains(&file);
+                if first {
+                    asked.push(file.clone());
+                }
+                first
+            })
+            .unwrap_or(false);
         if first {
             if let Some(hooks) = use_context::<PageHooks>() {
                 (hooks.fetch_names)(*self, state, file);
@@ -102,7 +122,7 @@ impl NameIndex {
         let Some(prefix) = table.shard_for_query(query) else {
             return Search::Found(Vec::new(), MatchCount::Exact(0));
         };
-        let shard = match self.file(state, NameFile::Shard(prefix.prefix.clone())) {
+        let shard = match self.file(state, NameFile::Shard(prefix.file)) {
             Loadable::Ready(fetched) => fetched,
             Loadable::Loading => return Search::Waiting,
             Loadable::Failed(_) => return Search::Failed,
@@ -110,7 +130,7 @@ impl NameIndex {
         let Fetched::Shard(shard) = shard.as_ref() else { return Search::Failed };
         state.catalog.with_value(|c| {
             let excluded = c.tool(exclude);
-            let (tools, count) = shard_matches(shard, query, Some(excluded), limit);
+            let (tools, count) = shard_matches(shard, prefix, query, Some(excluded), limit);
             Search::Found(tools.into_iter().filter_map(|tool| c.learn(tool)).collect(), count)
         })
     }

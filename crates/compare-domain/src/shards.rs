@@ -8,9 +8,10 @@
 //! it, under `shards/`:
 //! - `tools/<n>.json`: the full tools whose id hashes to shard `n`
 //!   ([`tool_shard_of`]), so the card of any pair needs two files;
-//! - `names/<hex of prefix>.json`: the pickers' name index, by folded word
-//!   prefix ([`plan_name_shards`]); a query's word is looked up in the
-//!   prefix table, `names.json`, fetched once.
+//! - `names/<n>.json`: the pickers' name index, by folded word prefix
+//!   ([`plan_name_shards`], [`pack_name_shards`]); a query's word is looked
+//!   up in the prefix table, `names.json`, fetched once, which names the
+//!   file of each prefix.
 //!
 //! Every file carries the build's id, so a reader never mixes files of two
 //! builds (a host that updates files one by one, a stale cache): the widget
@@ -26,15 +27,11 @@ use crate::text::fold_case;
 /// Where the shards live, relative to the catalog.
 pub const NAME_TABLE_FILE: &str = "shards/names.json";
 
-/// The name shard's file for a prefix: its UTF-8 in hex, so that any
-/// script's letters make a file name every host and URL accepts.
-pub fn name_shard_file(prefix: &str) -> String {
-    let mut file = String::from("shards/names/");
-    for byte in prefix.bytes() {
-        file.push_str(&format!("{byte:02x}"));
-    }
-    file.push_str(".json");
-    file
+/// A name shard's file. Several prefixes whose tools are few share one
+/// (the table says which), so a million tools make thousands of files,
+/// not tens of thousands.
+pub fn name_shard_file(file: u32) -> String {
+    format!("shards/names/{file}.json")
 }
 
 pub fn tool_shard_file(shard: u32) -> String {
@@ -54,9 +51,11 @@ pub fn tool_shard_of(id: &str, shards: u32) -> u32 {
 }
 
 /// The folded words of a tool's name and category, by which the pickers
-/// find it: "Smol LM-3" → "smol", "lm", "3".
+/// find it: "Smol LM-3" → "smol", "lm", "3". Words end at white space and
+/// ASCII punctuation (not at every non-alphanumeric character: Unicode's
+/// tables for that would be kilobytes of the widget's Wasm).
 pub fn name_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(fold_case)
+    text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation()).filter(|word| !word.is_empty()).map(fold_case)
 }
 
 /// One entry of the name table: a prefix, how many tools have a word
@@ -68,6 +67,8 @@ pub struct NamePrefix {
     /// `false`: the shard lists the first tools only, because longer
     /// prefixes have shards of their own (or every word is this prefix).
     pub complete: bool,
+    /// The name shard file that holds its tools (`name_shard_file`).
+    pub file: u32,
 }
 
 /// The prefix table (`shards/names.json`).
@@ -127,13 +128,13 @@ impl NameTable {
     }
 }
 
-/// A name shard (`shards/names/<hex>.json`): the tools with a word starting
-/// with `prefix`, as the pickers show them (id, name, category).
+/// A name shard (`shards/names/<n>.json`): the tools of the prefixes the
+/// table assigns to file `file`, as the pickers show them (id, name,
+/// category).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NameShard {
     pub build: String,
-    pub prefix: String,
-    pub total: u64,
+    pub file: u32,
     pub tools: Vec<Tool>,
 }
 
@@ -153,19 +154,21 @@ pub enum MatchCount {
     AtLeast(u64),
 }
 
-/// The tools of `shard` whose words start with every word of `query`,
-/// names starting with the query first, at most `limit`, leaving out the
-/// tool `exclude`; and how many match in all, as far as the shard tells.
+/// The tools of `shard` (the file of `prefix`) whose words start with
+/// every word of `query`, names starting with the query first, at most
+/// `limit`, leaving out the tool `exclude`; and how many match in all, as
+/// far as the shard tells. Tools of the file's other prefixes never match:
+/// they have no word starting with `prefix`, which starts the query's word.
 pub fn shard_matches<'a>(
     shard: &'a NameShard,
+    prefix: &NamePrefix,
     query: &str,
     exclude: Option<&Tool>,
     limit: usize,
 ) -> (Vec<&'a Tool>, MatchCount) {
     let words: Vec<String> = name_words(query).collect();
     let folded_query = fold_case(query.trim());
-    let complete = shard.tools.len() as u64 >= shard.total;
-    let single_word_is_prefix = words.len() == 1 && words[0] == shard.prefix;
+    let single_word_is_prefix = words.len() == 1 && words[0] == prefix.prefix;
     let mut starts = Vec::new();
     let mut others = Vec::new();
     let mut total: u64 = 0;
@@ -186,11 +189,11 @@ pub fn shard_matches<'a>(
     }
     starts.extend(others);
     starts.truncate(limit);
-    let count = if complete {
+    let count = if prefix.complete {
         MatchCount::Exact(total)
     } else if single_word_is_prefix {
-        // Every tool of the prefix matches: the shard's total is the count.
-        MatchCount::Exact(shard.total - u64::from(excluded_matches))
+        // Every tool of the prefix matches: the table's total is the count.
+        MatchCount::Exact(prefix.total - u64::from(excluded_matches))
     } else {
         MatchCount::AtLeast(total)
     };
@@ -280,14 +283,44 @@ fn first_chars(text: &str, chars: usize) -> String {
     text.chars().take(chars).collect()
 }
 
-/// The name table of planned shards.
-pub fn name_table(build: &str, planned: &[PlannedNameShard]) -> NameTable {
-    let mut prefixes: Vec<NamePrefix> = planned
-        .iter()
-        .map(|p| NamePrefix { prefix: p.prefix.clone(), total: p.total, complete: p.tools.len() as u64 == p.total })
-        .collect();
-    prefixes.sort_by(|a, b| a.prefix.cmp(&b.prefix));
-    NameTable { build: build.to_string(), prefixes }
+/// Puts the planned shards into files of at most `max_bytes` of entries:
+/// each partial prefix in a file of its own, complete ones together with
+/// their neighbours (in prefix order) while they fit. Returns the table
+/// and each file's tools.
+pub fn pack_name_shards(
+    build: &str,
+    mut planned: Vec<PlannedNameShard>,
+    entry_bytes: &[u32],
+    max_bytes: usize,
+) -> (NameTable, Vec<Vec<u32>>) {
+    planned.sort_by(|a, b| a.prefix.cmp(&b.prefix));
+    let mut files: Vec<Vec<u32>> = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (file, bytes) still taking complete prefixes
+    let mut prefixes = Vec::with_capacity(planned.len());
+    for shard in planned {
+        let complete = shard.tools.len() as u64 == shard.total;
+        let bytes: usize = shard.tools.iter().map(|&t| entry_bytes[t as usize] as usize).sum();
+        let file = match open {
+            Some((file, used)) if complete && used + bytes <= max_bytes => {
+                open = Some((file, used + bytes));
+                file
+            }
+            _ => {
+                files.push(Vec::new());
+                let file = files.len() - 1;
+                open = complete.then_some((file, bytes));
+                file
+            }
+        };
+        files[file].extend(&shard.tools);
+        prefixes.push(NamePrefix { prefix: shard.prefix, total: shard.total, complete, file: file as u32 });
+    }
+    for tools in &mut files {
+        // A tool of two packed prefixes is listed once.
+        tools.sort_unstable();
+        tools.dedup();
+    }
+    (NameTable { build: build.to_string(), prefixes }, files)
 }
 
 /// The tool ids of a page's request that a sharded catalog has not seen
@@ -349,24 +382,23 @@ impl ReadJson for ToolShard {
 
 impl ReadJson for NameShard {
     fn read_json(r: &mut Reader) -> Result<NameShard, ParseError> {
-        const FIELDS: &[&str] = &["build", "prefix", "total", "tools"];
+        const FIELDS: &[&str] = &["build", "file", "tools"];
         let mut shard = NameShard::default();
         let seen = r.object("struct NameShard", FIELDS, |r, field| {
             match field {
                 0 => shard.build = r.string()?,
-                1 => shard.prefix = r.string()?,
-                2 => shard.total = count(r)?,
+                1 => shard.file = u32::try_from(count(r)?).map_err(|_| r.shape("no such file"))?,
                 _ => shard.tools = r.list()?,
             }
             Ok(())
         })?;
-        r.require(seen, FIELDS, &[0, 1, 2, 3])?;
+        r.require(seen, FIELDS, &[0, 1, 2])?;
         Ok(shard)
     }
 }
 
 impl ReadJson for NameTable {
-    /// `{"build": "…", "prefixes": [["smo", 1234, true], …]}`, sorted.
+    /// `{"build": "…", "prefixes": [["smo", 1234, true, 17], …]}`, sorted.
     fn read_json(r: &mut Reader) -> Result<NameTable, ParseError> {
         const FIELDS: &[&str] = &["build", "prefixes"];
         let mut table = NameTable::default();
@@ -375,19 +407,20 @@ impl ReadJson for NameTable {
                 0 => table.build = r.string()?,
                 _ => {
                     r.array(|r| {
-                        let mut entry = NamePrefix { prefix: String::new(), total: 0, complete: false };
+                        let mut entry = NamePrefix { prefix: String::new(), total: 0, complete: false, file: 0 };
                         let mut at = 0;
                         let fields = r.array(|r| {
                             match at {
                                 0 => entry.prefix = r.string()?,
                                 1 => entry.total = count(r)?,
-                                _ => entry.complete = r.boolean()?,
+                                2 => entry.complete = r.boolean()?,
+                                _ => entry.file = u32::try_from(count(r)?).map_err(|_| r.shape("no such file"))?,
                             }
                             at += 1;
                             Ok(())
                         })?;
-                        if fields != 3 {
-                            return Err(r.shape("expected [prefix, total, complete]"));
+                        if fields != 4 {
+                            return Err(r.shape("expected [prefix, total, complete, file]"));
                         }
                         table.prefixes.push(entry);
                         Ok(())
@@ -439,8 +472,7 @@ mod tests {
     fn words_are_folded_and_split_at_anything_but_letters_and_digits() {
         let words: Vec<String> = name_words("SmolLM-3 (Ünïcode) café").collect();
         assert_eq!(words, ["smollm", "3", "ünïcode", "café"]);
-        assert_eq!(name_shard_file("sm"), "shards/names/736d.json");
-        assert_eq!(name_shard_file("é"), "shards/names/c3a9.json");
+        assert_eq!(name_shard_file(17), "shards/names/17.json");
     }
 
     #[test]
@@ -479,8 +511,10 @@ mod tests {
     }
 
     fn table(entries: &[(&str, u64, bool)]) -> NameTable {
-        let mut prefixes: Vec<NamePrefix> =
-            entries.iter().map(|&(p, total, complete)| NamePrefix { prefix: p.into(), total, complete }).collect();
+        let mut prefixes: Vec<NamePrefix> = entries
+            .iter()
+            .map(|&(p, total, complete)| NamePrefix { prefix: p.into(), total, complete, file: 0 })
+            .collect();
         prefixes.sort_by(|a, b| a.prefix.cmp(&b.prefix));
         NameTable { build: "b".into(), prefixes }
     }
@@ -519,17 +553,47 @@ mod tests {
             tool("a", "Smol Writer", "Writing"),
             tool("b", "Big Smol", "Research"),
             tool("c", "Smolder", "Writing"),
+            tool("d", "Other", "Misc"),
         ];
-        let complete = NameShard { build: "b".into(), prefix: "sm".into(), total: 3, tools: tools.clone() };
-        let (found, count) = shard_matches(&complete, "smol", None, 10);
+        let shard = NameShard { build: "b".into(), file: 0, tools: tools.clone() };
+        let complete = NamePrefix { prefix: "sm".into(), total: 3, complete: true, file: 0 };
+        let (found, count) = shard_matches(&shard, &complete, "smol", None, 10);
         let ids: Vec<&str> = found.iter().map(|t| t.id.as_str()).collect();
         assert_eq!((ids, count), (vec!["a", "c", "b"], MatchCount::Exact(3)), "names starting with it first");
-        let (found, count) = shard_matches(&complete, "smol writ", Some(&complete.tools[2]), 10);
+        let (found, count) = shard_matches(&shard, &complete, "smol writ", Some(&tools[2]), 10);
         assert_eq!((found.len(), count), (1, MatchCount::Exact(1)), "every word, in name or category");
-        let partial = NameShard { build: "b".into(), prefix: "smol".into(), total: 500, tools: tools.clone() };
-        assert_eq!(shard_matches(&partial, "smol", Some(&tools[0]), 1).1, MatchCount::Exact(499));
+        let partial = NamePrefix { prefix: "smol".into(), total: 500, complete: false, file: 0 };
+        assert_eq!(shard_matches(&shard, &partial, "smol", Some(&tools[0]), 1).1, MatchCount::Exact(499));
         let elsewhere = tool("z", "Zeta", "Misc");
-        assert_eq!(shard_matches(&partial, "smol", Some(&elsewhere), 1).1, MatchCount::Exact(500));
-        assert_eq!(shard_matches(&partial, "smol res", None, 10).1, MatchCount::AtLeast(1));
+        assert_eq!(shard_matches(&shard, &partial, "smol", Some(&elsewhere), 1).1, MatchCount::Exact(500));
+        assert_eq!(shard_matches(&shard, &partial, "smol res", None, 10).1, MatchCount::AtLeast(1));
+    }
+
+    fn table_plan() -> Vec<PlannedNameShard> {
+        vec![
+            PlannedNameShard { prefix: "b".into(), total: 2, tools: vec![0, 1] },
+            PlannedNameShard { prefix: "a".into(), total: 2, tools: vec![1, 2] },
+            PlannedNameShard { prefix: "c".into(), total: 9, tools: vec![3, 4] },
+            PlannedNameShard { prefix: "ca".into(), total: 1, tools: vec![3] },
+            PlannedNameShard { prefix: "d".into(), total: 3, tools: vec![5, 6, 7] },
+        ]
+    }
+
+    #[test]
+    fn complete_prefixes_share_files_and_partial_ones_have_their_own() {
+        let planned = vec![
+            PlannedNameShard { prefix: "b".into(), total: 2, tools: vec![0, 1] },
+            PlannedNameShard { prefix: "a".into(), total: 2, tools: vec![1, 2] },
+            PlannedNameShard { prefix: "c".into(), total: 9, tools: vec![3, 4] },
+            PlannedNameShard { prefix: "ca".into(), total: 1, tools: vec![3] },
+            PlannedNameShard { prefix: "d".into(), total: 3, tools: vec![5, 6, 7] },
+        ];
+        let (table, files) = pack_name_shards("b1", planned, &[10; 8], 40);
+        let summary: Vec<(&str, bool, u32)> =
+            table.prefixes.iter().map(|p| (p.prefix.as_str(), p.complete, p.file)).collect();
+        assert_eq!(summary, [("a", true, 0), ("b", true, 0), ("c", false, 1), ("ca", true, 2), ("d", true, 2)]);
+        assert_eq!(files, [vec![0, 1, 2], vec![3, 4], vec![3, 5, 6, 7]]);
+        let (table, _) = pack_name_shards("b1", table_plan(), &[10; 8], 30);
+        assert_eq!(table.prefixes.iter().map(|p| p.file).collect::<Vec<_>>(), [0, 1, 2, 3, 4], "full: a new file");
     }
 }

@@ -234,29 +234,27 @@ impl ValidCatalog {
         Ok(table)
     }
 
-    /// A name shard for `prefix`, checked to be of this build, to hold
-    /// what its prefix says and tools by the tool rules; its tools are
-    /// learned, so the picker can offer them.
-    pub fn read_name_shard(&self, prefix: &str, text: &str) -> Result<NameShard, LoadError> {
+    /// A name shard file of `table`, checked to be of this build, to be
+    /// the file asked for, and to hold tools by the tool rules, each with a
+    /// word starting with a prefix the table assigns to the file.
+    pub fn read_name_shard(&self, table: &NameTable, file: u32, text: &str) -> Result<NameShard, LoadError> {
         let shard: NameShard = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
         self.same_build(&shard.build)?;
-        if shard.prefix != prefix {
-            return Err(shard_problem(
-                "prefix",
-                format!("the file is the shard of {:?}, not {prefix:?}", shard.prefix),
-            ));
+        if shard.file != file {
+            return Err(shard_problem("file", format!("the file is name shard {}, not {file}", shard.file)));
         }
+        let prefixes: Vec<&str> = table.prefixes.iter().filter(|p| p.file == file).map(|p| p.prefix.as_str()).collect();
         let reviewers = Default::default();
         for (i, tool) in shard.tools.iter().enumerate() {
             let problems = validate_tool_line(&reviewers, tool);
             only_warnings(
                 problems.into_iter().map(|p| Problem { path: format!("tools[{i}].{}", p.path), ..p }).collect(),
             )?;
-            let words = || crate::shards::name_words(&tool.name).chain(crate::shards::name_words(&tool.category));
-            if !words().any(|w| w.starts_with(prefix)) {
+            let mut words = crate::shards::name_words(&tool.name).chain(crate::shards::name_words(&tool.category));
+            if !words.any(|w| prefixes.iter().any(|p| w.starts_with(p))) {
                 return Err(shard_problem(
                     &format!("tools[{i}]"),
-                    format!("{:?} has no word starting with {prefix:?}", tool.name),
+                    format!("{:?} belongs to no prefix of this file", tool.name),
                 ));
             }
         }
@@ -519,9 +517,15 @@ mod tests {
         assert!(catalog.load_tool_details(zeta, &elsewhere).unwrap_err().to_string().contains(&format!("not {shard}")));
         let without = format!(r#"{{"build":"b1","shard":{shard},"tools":[]}}"#);
         assert!(catalog.load_tool_details(zeta, &without).unwrap_err().to_string().contains("does not hold"));
-        let names = r#"{"build":"b1","prefix":"ze","total":1,"tools":[{"id":"q","name":"Quux"}]}"#;
-        assert!(catalog.read_name_shard("ze", names).unwrap_err().to_string().contains("no word starting with"));
-        assert!(catalog.read_name_shard("zz", names).unwrap_err().to_string().contains("not \"zz\""));
+        let table = crate::shards::NameTable {
+            build: "b1".into(),
+            prefixes: vec![crate::shards::NamePrefix { prefix: "ze".into(), total: 1, complete: true, file: 3 }],
+        };
+        let names = r#"{"build":"b1","file":3,"tools":[{"id":"q","name":"Quux"}]}"#;
+        assert!(catalog.read_name_shard(&table, 3, names).unwrap_err().to_string().contains("belongs to no prefix"));
+        assert!(catalog.read_name_shard(&table, 4, names).unwrap_err().to_string().contains("not 4"));
+        let fine = r#"{"build":"b1","file":3,"tools":[{"id":"z","name":"Zeta"}]}"#;
+        assert_eq!(catalog.read_name_shard(&table, 3, fine).unwrap().tools.len(), 1);
     }
 
     #[test]

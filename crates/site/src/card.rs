@@ -8,9 +8,11 @@ use std::sync::Arc;
 use std::collections::BTreeMap;
 
 use compare_domain::limits::MAX_CATALOG_BYTES;
-use compare_domain::source::{beside, check_source_keeping, read_source};
+use compare_domain::source::{beside, check_source_keeping, open_source, read_source};
+use compare_domain::tools_file::{read_tool_lines, ToolLine};
 use compare_domain::votes::{Ballot, StoreError, VoteBook, VoteStore};
 use compare_domain::{Catalog, Pair, Tool, ToolRef, ValidCatalog};
+use std::ops::ControlFlow;
 
 use crate::html;
 use crate::sharded::{shard, KeptTools, SHARDS_ABOVE};
@@ -62,8 +64,8 @@ impl LoadedCatalog {
 
     pub fn read_with(source: &str, options: &ReadOptions) -> Result<LoadedCatalog, String> {
         // A tools file's tools, kept as they are read.
-        let mut kept = KeptTools::default();
-        let mut checked = check_source_keeping(source, |tool| kept.keep(&tool));
+        let mut kept = KeptTools::new(options.shards_above.unwrap_or(SHARDS_ABOVE));
+        let mut checked = check_source_keeping(source, |tool| kept.keep(tool));
         if options.strict {
             checked.report = checked.report.strict();
         }
@@ -74,8 +76,10 @@ impl LoadedCatalog {
         };
         let mut shards = BTreeMap::new();
         if let (Some(_), Some(mut catalog)) = (checked.tools_in_file, checked.catalog.take()) {
-            if kept.len() > options.shards_above.unwrap_or(SHARDS_ABOVE) {
-                let sharded = shard(catalog, kept).map_err(|err| format!("{source}: {err}"))?;
+            if kept.too_many_for_one_file() {
+                let file = beside(source, catalog.tools_file.as_deref().unwrap_or_default());
+                let sharded = shard(catalog, kept, &mut |each| reread_tools(&file, each))
+                    .map_err(|err| format!("{source}: {err}"))?;
                 text = sharded.manifest;
                 shards = sharded.files;
             } else {
@@ -139,7 +143,7 @@ impl LoadedCatalog {
 fn published_with_tools(source: &str, catalog: &mut Catalog, tools: KeptTools) -> Result<String, String> {
     let file = catalog.tools_file.take().unwrap_or_default();
     let count = tools.len();
-    catalog.tools = tools.tools().map_err(|err| format!("{source}: {file}: {err}"))?;
+    catalog.tools = tools.into_tools();
     let text = serde_json::to_string(&catalog).map_err(|err| format!("{source}: {err}"))?;
     if text.len() > MAX_CATALOG_BYTES {
         return Err(format!(
@@ -149,6 +153,26 @@ fn published_with_tools(source: &str, catalog: &mut Catalog, tools: KeptTools) -
         ));
     }
     Ok(text)
+}
+
+/// Reads a tools file a second time, for its shards: every line a tool (the
+/// first reading checked them).
+fn reread_tools(file: &str, each: &mut dyn FnMut(Tool) -> Result<(), String>) -> Result<(), String> {
+    let lines = open_source(file).map_err(|err| format!("{file}: {err}"))?;
+    let mut outcome = Ok(());
+    read_tool_lines(lines, |number, line| {
+        outcome = match line {
+            ToolLine::Tool { tool, .. } => each(tool),
+            ToolLine::Unreadable(why) => Err(format!("{file}:{number}: {why} (the file changed while it was read)")),
+        };
+        if outcome.is_ok() {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    })
+    .map_err(|err| format!("{file}: {err}"))?;
+    outcome
 }
 
 /// `--site-url`: an absolute http(s) address, as the catalog's `site_url`.

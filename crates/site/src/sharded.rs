@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use compare_domain::limits::MAX_TOOLS;
 use compare_domain::model::Shards;
 use compare_domain::shards::{
-    name_shard_file, name_table, name_words, plan_name_shards, tool_shard_file, tool_shard_of, NAME_SHARD_BYTES,
+    name_shard_file, name_words, pack_name_shards, plan_name_shards, tool_shard_file, tool_shard_of, NAME_SHARD_BYTES,
     NAME_TABLE_FILE,
 };
 use compare_domain::{Catalog, Tool};
@@ -28,38 +28,81 @@ const MAX_TOOL_SHARDS: u32 = 8192;
 /// Cloudflare Pages' limit per file.
 const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
 
-/// A tools file's tools as a build keeps them while it reads: each in its
-/// published JSON, and the words the pickers find it by.
-#[derive(Default)]
+/// A tools file's tools as a build keeps them while it reads: whole while
+/// they fit one catalog file, and always what the sharded layout needs
+/// besides the tools themselves (which a second reading puts straight into
+/// their shards: a million tools are never held at once).
 pub struct KeptTools {
-    json: Vec<Box<str>>,
+    limit: usize,
+    whole: Vec<Tool>,
+    ids: Vec<Box<str>>,
     /// What a picker shows of each tool (id, name, category), as JSON.
     entries: Vec<Box<str>>,
+    /// Each tool's published JSON's length.
+    json_bytes: Vec<u32>,
     words: Vec<(String, u32)>,
+    /// FNV-1a of the tools' published JSON, for the build id.
+    hash: u64,
 }
 
 impl KeptTools {
-    pub fn keep(&mut self, tool: &Tool) {
-        let index = self.json.len() as u32;
-        self.json.push(serde_json::to_string(tool).unwrap_or_default().into_boxed_str());
-        self.entries.push(entry_json(tool).into_boxed_str());
+    /// Keeps the tools whole up to `limit` of them.
+    pub fn new(limit: usize) -> KeptTools {
+        KeptTools {
+            limit,
+            whole: Vec::new(),
+            ids: Vec::new(),
+            entries: Vec::new(),
+            json_bytes: Vec::new(),
+            words: Vec::new(),
+            hash: FNV_OFFSET,
+        }
+    }
+
+    pub fn keep(&mut self, tool: Tool) {
+        let index = self.ids.len() as u32;
+        let json = serde_json::to_string(&tool).unwrap_or_default();
+        self.hash = fnv(self.hash, json.as_bytes());
+        self.json_bytes.push(json.len() as u32);
+        self.ids.push(tool.id.clone().into_boxed_str());
+        self.entries.push(entry_json(&tool).into_boxed_str());
         for word in name_words(&tool.name).chain(name_words(&tool.category)) {
             self.words.push((word, index));
+        }
+        if self.ids.len() <= self.limit {
+            self.whole.push(tool);
+        } else {
+            self.whole = Vec::new();
         }
     }
 
     pub fn len(&self) -> usize {
-        self.json.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.json.is_empty()
+        self.ids.is_empty()
     }
 
-    /// The tools, read back (for a catalog published as one file).
-    pub fn tools(&self) -> Result<Vec<Tool>, String> {
-        self.json.iter().map(|json| compare_domain::parse::parse_json(json).map_err(|err| err.to_string())).collect()
+    /// Whether they are more than one catalog file is to hold.
+    pub fn too_many_for_one_file(&self) -> bool {
+        self.ids.len() > self.limit
     }
+
+    /// The tools, whole (for a catalog published as one file).
+    pub fn into_tools(self) -> Vec<Tool> {
+        self.whole
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
 }
 
 fn entry_json(tool: &Tool) -> String {
@@ -72,63 +115,84 @@ pub struct ShardedCatalog {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-/// Lays `tools` out in shards beside `catalog`, whose `tools` become the
-/// curated pairs' (and the default pair's) as the pickers see them.
-pub fn shard(mut catalog: Catalog, tools: KeptTools) -> Result<ShardedCatalog, String> {
-    let KeptTools { json, entries, words } = tools;
-    let total_bytes: usize = json.iter().map(|t| t.len() + 1).sum();
+/// Reads the tools file again, handing each tool over in order.
+pub type Reread<'a> = &'a mut dyn FnMut(&mut dyn FnMut(Tool) -> Result<(), String>) -> Result<(), String>;
+
+/// Lays the tools out in shards beside `catalog`, whose `tools` become the
+/// curated pairs' (and the default pair's) as the pickers see them. The
+/// tool shards are filled by reading the tools file again (`reread`),
+/// which must give the same tools as the first reading.
+pub fn shard(mut catalog: Catalog, tools: KeptTools, reread: Reread) -> Result<ShardedCatalog, String> {
+    let KeptTools { ids, entries, json_bytes, words, hash, .. } = tools;
+    let total_bytes: usize = json_bytes.iter().map(|&b| b as usize + 1).sum();
     let tool_shards = (total_bytes.div_ceil(TOOL_SHARD_BYTES) as u32).clamp(1, MAX_TOOL_SHARDS);
-    let ids: Vec<String> = entries.iter().map(|e| id_of(e)).collect();
     catalog.tools_file = None;
     catalog.shards = None;
-    let build = build_id(&catalog, &json);
+    let build = format!("{:016x}", fnv(hash, serde_json::to_string(&catalog).unwrap_or_default().as_bytes()));
     catalog.tools = manifest_tools(&catalog, &ids, &entries)?;
-    catalog.shards = Some(Shards { build: build.clone(), tools: json.len() as u64, tool_shards });
+    catalog.shards = Some(Shards { build: build.clone(), tools: ids.len() as u64, tool_shards });
     let manifest = serde_json::to_string(&catalog).map_err(|err| err.to_string())?;
 
-    let mut files = BTreeMap::new();
-    let mut by_shard: Vec<Vec<u32>> = vec![Vec::new(); tool_shards as usize];
-    for (index, id) in ids.iter().enumerate() {
-        by_shard[tool_shard_of(id, tool_shards) as usize].push(index as u32);
+    // Each shard's text, sized before it is filled.
+    let shard_of: Vec<u32> = ids.iter().map(|id| tool_shard_of(id, tool_shards)).collect();
+    let mut sizes = vec![0usize; tool_shards as usize];
+    for (tool, &shard) in shard_of.iter().enumerate() {
+        sizes[shard as usize] += json_bytes[tool] as usize + 1;
     }
-    let mut json = json;
-    for (shard, members) in by_shard.into_iter().enumerate() {
-        let mut text = format!(r#"{{"build":"{build}","shard":{shard},"tools":["#);
-        for (i, &member) in members.iter().enumerate() {
-            if i > 0 {
-                text.push(',');
-            }
-            // Moved, not copied: a million tools are held once.
-            text.push_str(&std::mem::take(&mut json[member as usize]));
+    let mut texts: Vec<String> = sizes
+        .iter()
+        .enumerate()
+        .map(|(shard, &size)| {
+            let mut text = String::with_capacity(size + 64);
+            text.push_str(&format!(r#"{{"build":"{build}","shard":{shard},"tools":["#));
+            text
+        })
+        .collect();
+    let mut next = 0;
+    reread(&mut |tool| {
+        if ids.get(next).map(|id| &**id) != Some(tool.id.as_str()) {
+            return Err(changed());
         }
+        let text = &mut texts[shard_of[next] as usize];
+        if !text.ends_with('[') {
+            text.push(',');
+        }
+        text.push_str(&serde_json::to_string(&tool).map_err(|err| err.to_string())?);
+        next += 1;
+        Ok(())
+    })?;
+    if next != ids.len() {
+        return Err(changed());
+    }
+    let mut files = BTreeMap::new();
+    for (shard, mut text) in texts.into_iter().enumerate() {
         text.push_str("]}");
         add_capped(&mut files, tool_shard_file(shard as u32), text)?;
     }
-    drop(json);
 
     let entry_bytes: Vec<u32> = entries.iter().map(|e| e.len() as u32 + 1).collect();
     let planned = plan_name_shards(words, &entry_bytes, NAME_SHARD_BYTES);
-    for shard in &planned {
-        let mut text = format!(
-            r#"{{"build":"{build}","prefix":{},"total":{},"tools":["#,
-            serde_json::Value::from(shard.prefix.as_str()),
-            shard.total
-        );
-        for (i, &tool) in shard.tools.iter().enumerate() {
+    let (table, name_files) = pack_name_shards(&build, planned, &entry_bytes, NAME_SHARD_BYTES);
+    for (file, tools) in name_files.iter().enumerate() {
+        let mut text = format!(r#"{{"build":"{build}","file":{file},"tools":["#);
+        for (i, &tool) in tools.iter().enumerate() {
             if i > 0 {
                 text.push(',');
             }
             text.push_str(&entries[tool as usize]);
         }
         text.push_str("]}");
-        add_capped(&mut files, name_shard_file(&shard.prefix), text)?;
+        add_capped(&mut files, name_shard_file(file as u32), text)?;
     }
-    let table = name_table(&build, &planned);
     let prefixes: Vec<serde_json::Value> =
-        table.prefixes.iter().map(|p| serde_json::json!([p.prefix, p.total, p.complete])).collect();
+        table.prefixes.iter().map(|p| serde_json::json!([p.prefix, p.total, p.complete, p.file])).collect();
     let table_text = serde_json::json!({ "build": build, "prefixes": prefixes }).to_string();
     add_capped(&mut files, NAME_TABLE_FILE.to_string(), table_text)?;
     Ok(ShardedCatalog { manifest, files })
+}
+
+fn changed() -> String {
+    "the tools file changed while it was read twice to publish it: build again".to_string()
 }
 
 fn add_capped(files: &mut BTreeMap<String, Vec<u8>>, path: String, text: String) -> Result<(), String> {
@@ -143,20 +207,14 @@ fn add_capped(files: &mut BTreeMap<String, Vec<u8>>, path: String, text: String)
     Ok(())
 }
 
-fn id_of(entry: &str) -> String {
-    let tool: Tool = compare_domain::parse::parse_json(entry).unwrap_or_default();
-    tool.id
-}
-
 /// The tools a manifest lists: those of the curated pairs, or the first
 /// two when there are none (the default pair), as the pickers see them.
-fn manifest_tools(catalog: &Catalog, ids: &[String], entries: &[Box<str>]) -> Result<Vec<Tool>, String> {
+fn manifest_tools(catalog: &Catalog, ids: &[Box<str>], entries: &[Box<str>]) -> Result<Vec<Tool>, String> {
     let mut wanted: Vec<&str> = catalog.comparisons.iter().flat_map(|c| c.tools.iter().map(String::as_str)).collect();
     if wanted.is_empty() {
-        wanted.extend(ids.iter().take(2).map(String::as_str));
+        wanted.extend(ids.iter().take(2).map(|id| &**id));
     }
-    let position: std::collections::HashMap<&str, usize> =
-        ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    let position: std::collections::HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (&**id, i)).collect();
     let mut listed = std::collections::HashSet::new();
     let mut tools = Vec::new();
     for id in wanted {
@@ -168,24 +226,6 @@ fn manifest_tools(catalog: &Catalog, ids: &[String], entries: &[Box<str>]) -> Re
     Ok(tools)
 }
 
-/// The same tools and catalog give the same id, so a rebuild of an
-/// unchanged catalog changes no file.
-fn build_id(catalog: &Catalog, tools: &[Box<str>]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for &byte in bytes {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    };
-    eat(serde_json::to_string(catalog).unwrap_or_default().as_bytes());
-    for tool in tools {
-        eat(tool.as_bytes());
-        eat(b"\n");
-    }
-    format!("{hash:016x}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,9 +235,24 @@ mod tests {
 
     fn sharded(count: usize) -> ShardedCatalog {
         let (catalog, tools) = jsonl_synthetic_catalog(count);
-        let mut kept = KeptTools::default();
-        tools.for_each(|tool| kept.keep(&tool));
-        shard(catalog, kept).expect("shards")
+        let mut kept = KeptTools::new(10);
+        tools.for_each(|tool| kept.keep(tool));
+        let mut reread = |each: &mut dyn FnMut(Tool) -> Result<(), String>| {
+            jsonl_synthetic_catalog(count).1.try_for_each(&mut *each)
+        };
+        shard(catalog, kept, &mut reread).expect("shards")
+    }
+
+    #[test]
+    fn a_tools_file_that_changes_between_the_readings_is_refused() {
+        let (catalog, tools) = jsonl_synthetic_catalog(30);
+        let mut kept = KeptTools::new(10);
+        tools.for_each(|tool| kept.keep(tool));
+        let mut fewer = |each: &mut dyn FnMut(Tool) -> Result<(), String>| {
+            jsonl_synthetic_catalog(30).1.take(29).try_for_each(&mut *each)
+        };
+        let err = shard(catalog, kept, &mut fewer).err().expect("refused");
+        assert_eq!(err, "the tools file changed while it was read twice to publish it: build again");
     }
 
     #[test]
@@ -217,10 +272,16 @@ mod tests {
         }
         assert_eq!(seen, 3000);
         let table: NameTable = parse_json(std::str::from_utf8(&site.files[NAME_TABLE_FILE]).unwrap()).unwrap();
-        let prefix = table.shard_for_query("Synthetic Tool 02345").expect("a shard for it").prefix.clone();
-        let text = std::str::from_utf8(&site.files[&name_shard_file(&prefix)]).unwrap();
-        let names: NameShard = catalog.read_name_shard(&prefix, text).expect("a valid name shard");
-        assert!(names.tools.iter().any(|t| t.id == "tool-02345"), "{prefix}");
+        let prefix = table.shard_for_query("Synthetic Tool 02345").expect("a shard for it").clone();
+        let text = std::str::from_utf8(&site.files[&name_shard_file(prefix.file)]).unwrap();
+        let names: NameShard = catalog.read_name_shard(&table, prefix.file, text).expect("a valid name shard");
+        assert!(names.tools.iter().any(|t| t.id == "tool-02345"), "{prefix:?}");
+        let files = site.files.keys().filter(|path| path.starts_with("shards/names/")).count();
+        assert!(
+            files < table.prefixes.len(),
+            "{files} files for {} prefixes: complete ones share",
+            table.prefixes.len()
+        );
         for (path, content) in &site.files {
             if path.starts_with("shards/names/") {
                 assert!(content.len() <= NAME_SHARD_BYTES + 200, "{path}: {} bytes", content.len());
