@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds what a site owner gets and the project's own site:
 # 1. the widget's files, the same for every site (trunk build --release, with
-#    the Wasm size settings of scripts/wasm-build-flags.sh) → target/widget/;
+#    the Wasm size settings of scripts/wasm-build-flags.sh) → target/widget/,
+#    and again with the `shards` feature for sharded catalogs'
+#    sites → target/widget-shards/;
 # 2. the site builder with those files inside (cargo build --profile cli)
 #    → target/cli/tool-compare, which scripts/package.sh packages;
 # 3. the site of the bundled catalog, as a site owner builds theirs
@@ -13,6 +15,10 @@ cd "$ROOT"
 
 say "the widget's files (trunk build --release → target/widget/)"
 wasm_flags trunk build --release --offline
+# The same widget that also reads sharded catalogs: only their sites
+# publish it (its Wasm is larger).
+say "the widget for sharded catalogs (trunk build --release --features shards → target/widget-shards/)"
+wasm_flags trunk build --release --offline --features shards --dist target/widget-shards
 
 say "the site builder with the widget inside (cargo build --profile cli → target/cli/tool-compare)"
 cargo build --quiet --profile cli -p tool-compare-site

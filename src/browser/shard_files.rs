@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::fetch::fetch_text;
+use crate::browser::session::Load;
 use crate::ui::fetch_failure::{CatalogFile, FetchFailure, Reason};
 use crate::ui::loadable::Loadable;
 use crate::ui::name_index::{Fetched, NameFile, NameIndex};
@@ -86,4 +87,43 @@ pub async fn learn_ids(
         }
     }
     Ok(())
+}
+
+/// The session's catalog as a widget asking for `requested` shows it: a
+/// sharded catalog meets a deep link's tools in their shards before it can
+/// tell whether they exist, so until then (or if a shard fails) the widget
+/// is loading (or failed) as for the catalog itself, and "Try again"
+/// reloads both.
+pub fn with_requested_tools(
+    load: ArcRwSignal<Load>,
+    requested: Vec<String>,
+    catalog_url: String,
+    details: ToolDetails,
+) -> Signal<Load> {
+    let unmet = {
+        let requested = requested.clone();
+        move |catalog: &ValidCatalog| catalog.is_sharded() && requested.iter().any(|id| catalog.find_tool(id).is_none())
+    };
+    let learned = RwSignal::new(None::<Result<(), FetchFailure>>);
+    {
+        let (load, unmet) = (load.clone(), unmet.clone());
+        Effect::new(move |_| {
+            let Loadable::Ready(catalog) = load.get() else { return };
+            if unmet(&catalog) {
+                learned.set(None);
+                let learning = learn_ids(catalog, catalog_url.clone(), requested.clone(), details);
+                spawn_local(async move {
+                    learned.try_set(Some(learning.await));
+                });
+            }
+        });
+    }
+    Signal::derive(move || match load.get() {
+        Loadable::Ready(catalog) if unmet(&catalog) => match learned.get() {
+            None => Loadable::Loading,
+            Some(Err(failure)) => Loadable::Failed(failure),
+            Some(Ok(())) => Loadable::Ready(catalog),
+        },
+        other => other,
+    })
 }

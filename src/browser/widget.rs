@@ -7,17 +7,19 @@ use std::sync::Arc;
 use compare_domain::labels::Labels;
 use compare_domain::ValidCatalog;
 use leptos::prelude::*;
+#[cfg(feature = "shards")]
 use leptos::task::spawn_local;
 
 use crate::browser::config::WidgetConfig;
 use crate::browser::page_url::RequestedPair;
 use crate::browser::session;
-use crate::browser::{page_url, shard_files, share, tool_files, vote_storage};
+#[cfg(feature = "shards")]
+use crate::browser::shard_files;
+use crate::browser::{page_url, share, tool_files, vote_storage};
 use crate::ui::comparison::Comparison;
 use crate::ui::fetch_failure::{CatalogFile, FetchFailure, Reason};
 use crate::ui::ids::instance_prefix;
 use crate::ui::loadable::Loadable;
-use crate::ui::name_index::NameIndex;
 use crate::ui::state::ComparisonState;
 use crate::ui::status::{Failure, Loading};
 use crate::ui::tool_details::ToolDetails;
@@ -60,40 +62,12 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             // Held as long as this widget lives, with the other widgets of
             // the catalog; the last one to leave releases it.
             let session = StoredValue::new_local(session);
-            // A sharded catalog meets a deep link's tools in their shards
-            // before it can tell whether they exist: until then (or if a
-            // shard fails) the widget is loading (or failed) as for the
-            // catalog itself, and "Try again" loads both anew.
             let details = ToolDetails::over(tool_files);
-            let requested = requested_ids(&config.requested);
-            let unmet = move |catalog: &ValidCatalog| {
-                catalog.is_sharded() && requested.iter().any(|id| catalog.find_tool(id).is_none())
-            };
-            let learned = RwSignal::new(None::<Result<(), FetchFailure>>);
-            {
-                let (load, unmet, catalog_url, requested) =
-                    (load.clone(), unmet.clone(), catalog_url.clone(), requested_ids(&config.requested));
-                Effect::new(move |_| {
-                    let Loadable::Ready(catalog) = load.get() else { return };
-                    if unmet(&catalog) {
-                        learned.set(None);
-                        let learning = shard_files::learn_ids(catalog, catalog_url.clone(), requested.clone(), details);
-                        spawn_local(async move {
-                            learned.try_set(Some(learning.await));
-                        });
-                    }
-                });
-            }
+            #[cfg(feature = "shards")]
+            let load =
+                shard_files::with_requested_tools(load, requested_ids(&config.requested), catalog_url.clone(), details);
             let body = (move || {
-                let shown = match load.get() {
-                    Loadable::Ready(catalog) if unmet(&catalog) => match learned.get() {
-                        None => Loadable::Loading,
-                        Some(Err(failure)) => Loadable::Failed(failure),
-                        Some(Ok(())) => Loadable::Ready(catalog),
-                    },
-                    other => other,
-                };
-                match shown {
+                match load.get() {
                     Loadable::Loading => view! { <Loading labels=Labels::default() /> }.into_any(),
                     Loadable::Ready(catalog) => {
                         let ballot = session.with_value(|s| s.ballot.clone());
@@ -141,8 +115,9 @@ fn LoadedWidget(
     };
     provide_context(state);
     provide_context(votes);
+    #[cfg(feature = "shards")]
     if state.catalog.with_value(|c| c.is_sharded()) {
-        provide_context(NameIndex::default());
+        provide_context(crate::ui::name_index::NameIndex::default());
     }
     tool_files::follow(details, state);
     provide_context(details);
@@ -162,31 +137,39 @@ fn LoadedWidget(
 /// (an embedding page's `data-a`/`data-b`, or back/forward); a sharded
 /// catalog first meets the tools in their shards.
 fn follow_requested_pair(state: ComparisonState, requested: ArcRwSignal<RequestedPair>, details: ToolDetails) {
+    // Only a sharded catalog fetches a requested tool's full entry here.
+    #[cfg(not(feature = "shards"))]
+    let _ = details;
     Effect::new(move |first_run_done: Option<()>| {
         let (a, b) = requested.get();
         if first_run_done.is_none() {
             return;
         }
-        let ids: Vec<String> = [&a, &b].into_iter().flatten().cloned().collect();
-        let show = move || {
+        let show = move |a: Option<String>, b: Option<String>| {
             let resolved = state.catalog.with_value(|c| c.resolve_pair(a.as_deref(), b.as_deref()));
             state.notice.set(resolved.notice);
             state.pair.set(resolved.pair);
         };
-        let catalog = state.catalog.get_value();
-        if !catalog.is_sharded() || ids.iter().all(|id| catalog.find_tool(id).is_some()) {
-            return show();
+        #[cfg(feature = "shards")]
+        {
+            let ids: Vec<String> = [&a, &b].into_iter().flatten().cloned().collect();
+            let catalog = state.catalog.get_value();
+            if catalog.is_sharded() && ids.iter().any(|id| catalog.find_tool(id).is_none()) {
+                let learning = shard_files::learn_ids(catalog, state.catalog_url.get_value(), ids, details);
+                spawn_local(async move {
+                    // A shard that cannot be fetched leaves its tool
+                    // unknown, and the notice says the pair is not shown.
+                    let _ = learning.await;
+                    show(a, b);
+                });
+                return;
+            }
         }
-        let learning = shard_files::learn_ids(catalog, state.catalog_url.get_value(), ids, details);
-        spawn_local(async move {
-            // A shard that cannot be fetched leaves its tool unknown, and
-            // the notice says the pair is not shown.
-            let _ = learning.await;
-            show();
-        });
+        show(a, b);
     });
 }
 
+#[cfg(feature = "shards")]
 fn requested_ids(requested: &ArcRwSignal<RequestedPair>) -> Vec<String> {
     requested.with_untracked(|(a, b)| [a, b].into_iter().flatten().cloned().collect())
 }

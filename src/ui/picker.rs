@@ -9,7 +9,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::ui::name_index::{NameIndex, Search};
+use crate::ui::name_index::Search;
 use crate::ui::picker_keys::{KeyOutcome, PickerKeys};
 use crate::ui::prerender_mode::waiting_field;
 use crate::ui::state::{ComparisonState, Side};
@@ -37,19 +37,21 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
     let excluded = Memo::new(move |_| side.other().of(state.pair.get()));
     // Only a sharded catalog's widget has one: its tools are found in the
     // name index's shards rather than in the catalog.
-    let names = use_context::<NameIndex>();
+    #[cfg(feature = "shards")]
+    let names = use_context::<crate::ui::name_index::NameIndex>();
     let matches = Memo::new(move |_| {
         if !open.get() {
             return Search::Found(Vec::new(), MatchCount::Exact(0));
         }
         let query = query.get().unwrap_or_default();
-        match names {
-            Some(names) => names.search(state, &query, excluded.get(), OPTIONS_SHOWN),
-            None => state.catalog.with_value(|c| {
-                let (found, total) = c.filter_tools(&query, Some(excluded.get()), OPTIONS_SHOWN);
-                Search::Found(found, MatchCount::Exact(total as u64))
-            }),
+        #[cfg(feature = "shards")]
+        if let Some(names) = names {
+            return names.search(state, &query, excluded.get(), OPTIONS_SHOWN);
         }
+        state.catalog.with_value(|c| {
+            let (found, total) = c.filter_tools(&query, Some(excluded.get()), OPTIONS_SHOWN);
+            Search::Found(found, MatchCount::Exact(total as u64))
+        })
     });
     let found = move || matches.with(|m| shown(m).to_vec());
 
@@ -147,6 +149,7 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
                 aria-activedescendant=active_descendant
                 prop:value=shown_value
                 on:input=move |ev| {
+                    #[cfg(feature = "shards")]
                     if let Some(names) = names {
                         names.retry_failed();
                     }

@@ -158,7 +158,11 @@ impl ValidCatalog {
         }
         let search_keys =
             catalog.tools.iter().map(|tool| fold_case(&format!("{} {}", tool.name, tool.category))).collect();
-        let learned = if catalog.shards.is_some() { LearnedTools::sharded() } else { LearnedTools::default() };
+        let learned = if cfg!(feature = "shards") && catalog.shards.is_some() {
+            LearnedTools::sharded()
+        } else {
+            LearnedTools::default()
+        };
         Ok(ValidCatalog { catalog, tools_by_id, reviewers_by_id, comparisons_by_pair, search_keys, warnings, learned })
     }
 
@@ -181,7 +185,7 @@ impl ValidCatalog {
     /// tool's full entry, relative to the catalog (see
     /// `Catalog::tool_details`, `shards`).
     pub fn tool_details_url(&self, tool: ToolRef) -> Option<String> {
-        if let Some(shards) = &self.catalog.shards {
+        if let Some(shards) = self.shards() {
             return Some(tool_shard_file(tool_shard_of(&self.tool(tool).id, shards.tool_shards)));
         }
         let template = self.catalog.tool_details.as_deref()?;
@@ -192,7 +196,7 @@ impl ValidCatalog {
     /// shard of a sharded one.
     pub fn load_tool_details(&self, tool: ToolRef, text: &str) -> Result<Tool, LoadError> {
         let id = &self.tool(tool).id;
-        let details = if self.catalog.shards.is_some() {
+        let details = if self.is_sharded() {
             let shard = self.read_tool_shard(id, text)?;
             let found = shard.tools.into_iter().find(|t| &t.id == id);
             found.ok_or_else(|| shard_problem("tools", format!("the shard does not hold the tool {id:?}")))?
@@ -206,18 +210,29 @@ impl ValidCatalog {
     /// Whether the full tools are in files of their own (split or sharded
     /// catalogs), fetched for the tools on the card.
     pub fn has_tool_files(&self) -> bool {
-        self.catalog.tool_details.is_some() || self.catalog.shards.is_some()
+        self.catalog.tool_details.is_some() || self.is_sharded()
     }
 
     /// Whether the catalog is the manifest of a sharded site.
     pub fn is_sharded(&self) -> bool {
-        self.catalog.shards.is_some()
+        self.shards().is_some()
+    }
+
+    /// A sharded catalog's layout. Never in the widget build without the
+    /// `shards` feature, whose reader refuses such a catalog: there all the
+    /// code of sharded catalogs is left out.
+    fn shards(&self) -> Option<&crate::model::Shards> {
+        if cfg!(feature = "shards") {
+            self.catalog.shards.as_ref()
+        } else {
+            None
+        }
     }
 
     /// A sharded catalog's tool shard that should hold `id`, checked to be
     /// of this build and this shard.
     pub fn read_tool_shard(&self, id: &str, text: &str) -> Result<ToolShard, LoadError> {
-        let shards = self.catalog.shards.as_ref().ok_or_else(|| shard_problem("shards", "not a sharded catalog"))?;
+        let shards = self.shards().ok_or_else(|| shard_problem("shards", "not a sharded catalog"))?;
         let shard: ToolShard = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
         self.same_build(&shard.build)?;
         let expected = tool_shard_of(id, shards.tool_shards);
@@ -262,7 +277,7 @@ impl ValidCatalog {
     }
 
     fn same_build(&self, build: &str) -> Result<(), LoadError> {
-        let ours = self.catalog.shards.as_ref().map(|s| s.build.as_str()).unwrap_or_default();
+        let ours = self.shards().map(|s| s.build.as_str()).unwrap_or_default();
         if build != ours {
             return Err(shard_problem(
                 "build",

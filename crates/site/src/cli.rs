@@ -64,7 +64,8 @@ All addresses are relative: the folder works from any sub-path of any static hos
                      ?catalog=, e.g. https://catalogs.example.com (repeat for several; by
                      default only catalogs of the site's own origin)
   --widget-dir <dir> for the widget's developers: a widget build (Trunk's output) to use
-                     instead of the one built into this program
+                     instead of the one built into this program (for a sharded catalog, one
+                     built with the shards feature)
 
 A catalog with errors exits 1, lists every problem with its path, and changes nothing.";
 

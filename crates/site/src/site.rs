@@ -65,11 +65,12 @@ impl Built {
 
 pub fn build(options: &BuildOptions) -> Result<Built, String> {
     let started = Instant::now();
+    let mut loaded = LoadedCatalog::read_with(&options.catalog, &options.read)?;
     let widget = match &options.widget_dir {
         Some(dir) => Widget::from_dir(dir)?,
+        None if loaded.catalog.is_sharded() => Widget::embedded_for_shards()?,
         None => Widget::embedded()?,
     };
-    let mut loaded = LoadedCatalog::read_with(&options.catalog, &options.read)?;
     let previous = PreviousBuild::of(&options.out);
     let files = site_files(&mut loaded, &widget, options, &previous)?;
     let bytes = files.1.bytes();

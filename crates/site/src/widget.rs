@@ -30,7 +30,17 @@ pub struct Widget {
 impl Widget {
     /// The files built into this program.
     pub fn embedded() -> Result<Widget, String> {
-        let files = embedded::FILES.iter().map(|&(name, bytes)| (name.to_string(), Cow::Borrowed(bytes))).collect();
+        Widget::embedded_from(embedded::FILES)
+    }
+
+    /// The build built into this program that also reads the sharded
+    /// layout, for a sharded catalog's site (the other's Wasm is smaller).
+    pub fn embedded_for_shards() -> Result<Widget, String> {
+        Widget::embedded_from(embedded::SHARDS_FILES)
+    }
+
+    fn embedded_from(files: &'static [(&'static str, &'static [u8])]) -> Result<Widget, String> {
+        let files = files.iter().map(|&(name, bytes)| (name.to_string(), Cow::Borrowed(bytes))).collect();
         Widget::checked(Widget { files }).map_err(|missing| {
             format!(
                 "this tool-compare was built without the widget's files ({missing}), so it cannot build a site. \
