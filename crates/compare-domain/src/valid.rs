@@ -502,6 +502,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "shards")]
     fn a_sharded_catalog_learns_the_tools_its_shards_name() {
         let catalog = sharded();
         let met = Tool { id: "zeta".into(), name: "Zeta".into(), reviews: vec![], ..Tool::default() };
@@ -518,6 +519,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "shards")]
     fn a_shard_of_another_build_or_place_is_refused_by_name() {
         let catalog = sharded();
         let zeta = catalog.learn(&Tool { id: "zeta".into(), name: "Zeta".into(), ..Tool::default() }).unwrap();
@@ -541,6 +543,16 @@ mod tests {
         assert!(catalog.read_name_shard(&table, 4, names).unwrap_err().to_string().contains("not 4"));
         let fine = r#"{"build":"b1","file":3,"tools":[{"id":"z","name":"Zeta"}]}"#;
         assert_eq!(catalog.read_name_shard(&table, 3, fine).unwrap().tools.len(), 1);
+    }
+
+    /// The widget build every small site publishes (`--no-default-features`).
+    #[test]
+    #[cfg(not(feature = "shards"))]
+    fn the_widget_without_shards_refuses_a_sharded_catalog_by_name() {
+        let text = r#"{"version":1,"shards":{"build":"b1","tools":1000,"tool_shards":4},
+            "tools":[{"id":"a","name":"Alpha"},{"id":"b","name":"Beta"}]}"#;
+        let err = load_catalog(text).unwrap_err().to_string();
+        assert!(err.contains("shards: a sharded catalog, which this build of the widget does not read"), "{err}");
     }
 
     #[test]
