@@ -39,8 +39,8 @@ RESULT="bench/results/tools-file.md"
 {
   echo "Catalogs with a tools file (JSON Lines), measured $(date -u +%F) on $(nproc) CPUs; \`tool-compare\` release build. Time is wall clock, memory the peak resident set."
   echo
-  echo "| tools | tools.jsonl | check: time | check: memory | build --no-precompress: time | build: memory | build says |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| tools | tools.jsonl | check: time | check: memory | build --no-precompress: time | build: memory | files | largest file | largest name shard (gzip) | build says |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
 } >"$RESULT"
 for n in 8 10000 100000 1000000; do
   dir="$WORK/$n"
@@ -51,7 +51,14 @@ for n in 8 10000 100000 1000000; do
   IFS=$'\t' read -r build_s build_mb _ build_said < <(measure "$PROGRAM" build "$dir/catalog.json" --out "$dir/site" --no-precompress)
   build_said="${build_said//$dir\//}"
   build_said="${build_said//|/\\|}"
-  echo "| $n | $size | ${check_s} s | ${check_mb} MB | ${build_s} s | ${build_mb} MB | ${build_said#*: } |" >>"$RESULT"
+  files=$(find "$dir/site" -type f | wc -l)
+  largest=$(find "$dir/site" -type f -printf '%s\n' | sort -n | tail -1)
+  names="—"
+  if [ -d "$dir/site/shards/names" ]; then
+    names=$(find "$dir/site/shards/names" -type f -exec sh -c 'gzip -9 -c "$1" | wc -c' _ {} \; | sort -n | tail -1)
+    names="$names B"
+  fi
+  echo "| $n | $size | ${check_s} s | ${check_mb} MB | ${build_s} s | ${build_mb} MB | $files | $largest B | $names | ${build_said#*: } |" >>"$RESULT"
   say "$n tools: check ${check_s} s, ${check_mb} MB; build ${build_s} s, ${build_mb} MB"
   rm -rf "$dir"
 done

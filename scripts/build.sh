@@ -17,8 +17,10 @@ say "the widget's files (trunk build --release → target/widget/)"
 wasm_flags trunk build --release --offline
 # The same widget that also reads sharded catalogs: only their sites
 # publish it (its Wasm is larger).
-say "the widget for sharded catalogs (trunk build --release --features shards → target/widget-shards/)"
-wasm_flags trunk build --release --offline --features shards --dist target/widget-shards
+# (Trunk builds the features index.html names, and no others: the widget's
+# build scripts read this variable instead.)
+say "the widget for sharded catalogs (TOOL_COMPARE_WIDGET_SHARDS=1 trunk build --release → target/widget-shards/)"
+TOOL_COMPARE_WIDGET_SHARDS=1 wasm_flags trunk build --release --offline --dist target/widget-shards
 
 say "the site builder with the widget inside (cargo build --profile cli → target/cli/tool-compare)"
 cargo build --quiet --profile cli -p tool-compare-site

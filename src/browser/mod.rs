@@ -17,7 +17,7 @@ pub mod host;
 pub mod iframe_height;
 pub mod page_url;
 pub mod session;
-#[cfg(feature = "shards")]
+#[cfg(shards)]
 pub mod shard_files;
 pub mod share;
 pub mod tool_files;
@@ -69,9 +69,9 @@ pub fn mount(host: &HtmlElement, config: WidgetConfig) -> Result<Box<dyn Any>, J
             }
         }),
         fetch_tools: Arc::new(tool_files::request),
-        #[cfg(feature = "shards")]
+        #[cfg(shards)]
         fetch_names: Arc::new(shard_files::request_names),
-        #[cfg(not(feature = "shards"))]
+        #[cfg(not(shards))]
         fetch_names: Arc::new(|_, _, _| {}),
     };
     let context = HostElement::new(host.clone());

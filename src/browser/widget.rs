@@ -7,13 +7,13 @@ use std::sync::Arc;
 use compare_domain::labels::Labels;
 use compare_domain::ValidCatalog;
 use leptos::prelude::*;
-#[cfg(feature = "shards")]
+#[cfg(shards)]
 use leptos::task::spawn_local;
 
 use crate::browser::config::WidgetConfig;
 use crate::browser::page_url::RequestedPair;
 use crate::browser::session;
-#[cfg(feature = "shards")]
+#[cfg(shards)]
 use crate::browser::shard_files;
 use crate::browser::{page_url, share, tool_files, vote_storage};
 use crate::ui::comparison::Comparison;
@@ -63,7 +63,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             // the catalog; the last one to leave releases it.
             let session = StoredValue::new_local(session);
             let details = ToolDetails::over(tool_files);
-            #[cfg(feature = "shards")]
+            #[cfg(shards)]
             let load =
                 shard_files::with_requested_tools(load, requested_ids(&config.requested), catalog_url.clone(), details);
             let body = (move || {
@@ -115,7 +115,7 @@ fn LoadedWidget(
     };
     provide_context(state);
     provide_context(votes);
-    #[cfg(feature = "shards")]
+    #[cfg(shards)]
     if state.catalog.with_value(|c| c.is_sharded()) {
         provide_context(crate::ui::name_index::NameIndex::default());
     }
@@ -138,7 +138,7 @@ fn LoadedWidget(
 /// catalog first meets the tools in their shards.
 fn follow_requested_pair(state: ComparisonState, requested: ArcRwSignal<RequestedPair>, details: ToolDetails) {
     // Only a sharded catalog fetches a requested tool's full entry here.
-    #[cfg(not(feature = "shards"))]
+    #[cfg(not(shards))]
     let _ = details;
     Effect::new(move |first_run_done: Option<()>| {
         let (a, b) = requested.get();
@@ -150,7 +150,7 @@ fn follow_requested_pair(state: ComparisonState, requested: ArcRwSignal<Requeste
             state.notice.set(resolved.notice);
             state.pair.set(resolved.pair);
         };
-        #[cfg(feature = "shards")]
+        #[cfg(shards)]
         {
             let ids: Vec<String> = [&a, &b].into_iter().flatten().cloned().collect();
             let catalog = state.catalog.get_value();
@@ -169,7 +169,7 @@ fn follow_requested_pair(state: ComparisonState, requested: ArcRwSignal<Requeste
     });
 }
 
-#[cfg(feature = "shards")]
+#[cfg(shards)]
 fn requested_ids(requested: &ArcRwSignal<RequestedPair>) -> Vec<String> {
     requested.with_untracked(|(a, b)| [a, b].into_iter().flatten().cloned().collect())
 }

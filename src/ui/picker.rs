@@ -37,14 +37,14 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
     let excluded = Memo::new(move |_| side.other().of(state.pair.get()));
     // Only a sharded catalog's widget has one: its tools are found in the
     // name index's shards rather than in the catalog.
-    #[cfg(feature = "shards")]
+    #[cfg(shards)]
     let names = use_context::<crate::ui::name_index::NameIndex>();
     let matches = Memo::new(move |_| {
         if !open.get() {
             return Search::Found(Vec::new(), MatchCount::Exact(0));
         }
         let query = query.get().unwrap_or_default();
-        #[cfg(feature = "shards")]
+        #[cfg(shards)]
         if let Some(names) = names {
             return names.search(state, &query, excluded.get(), OPTIONS_SHOWN);
         }
@@ -149,7 +149,7 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
                 aria-activedescendant=active_descendant
                 prop:value=shown_value
                 on:input=move |ev| {
-                    #[cfg(feature = "shards")]
+                    #[cfg(shards)]
                     if let Some(names) = names {
                         names.retry_failed();
                     }

@@ -1,5 +1,6 @@
 // A large catalog published in shards (issue 27): built by the program a
-// site owner installs from a tools file of 3,000 tools with
+// site owner installs (the archive in target/package/, run with a PATH
+// without build tools) from a tools file of 3,000 tools with
 // --shards-above 1000, served from a sub-path. The card of a pair needs the
 // manifest and the two tools' shards; a picker keystroke fetches at most one
 // name shard; deep links reach any tool; a shard of another build is
@@ -15,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic, launchBrowser, newPage, waitForCard, LIVE } from './harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TOOL_COMPARE = `${ROOT}target/cli/tool-compare`;
+const PACKAGES = join(ROOT, 'target/package');
+const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const TOOLS = 3000;
 const CATEGORIES = ['Developer Tools', 'Writing', 'Image Generation', 'Research'];
 const id = (i) => `tool-${String(i).padStart(5, '0')}`;
@@ -44,10 +46,15 @@ before(async () => {
     tools_file: 'tools.jsonl',
     comparisons: [{ tools: [id(0), id(1)] }, { tools: [id(10), id(11)] }],
   }));
+  const archive = (await readdir(PACKAGES)).find((name) => /^tool-compare-.*-x86_64-unknown-linux-gnu\.tar\.gz$/.test(name));
+  assert.ok(archive, 'scripts/package.sh writes the archive into target/package/');
+  execFileSync('tar', ['-xzf', join(PACKAGES, archive), '-C', dir]);
+  const folder = (await readdir(dir)).find((name) => name.startsWith('tool-compare-'));
   site = join(dir, 'site');
   const said = execFileSync(
-    TOOL_COMPARE, ['build', join(dir, 'catalog.json'), '--out', site, '--no-precompress', '--shards-above', '1000'],
-    { encoding: 'utf8' },
+    join(dir, folder, 'tool-compare'),
+    ['build', join(dir, 'catalog.json'), '--out', site, '--no-precompress', '--shards-above', '1000'],
+    { encoding: 'utf8', env: { ...process.env, PATH } },
   );
   assert.match(said, /built/);
   server = await serveStatic({ root: site });
@@ -160,6 +167,10 @@ test('a shard of another build is refused, naming the file', async () => {
 });
 
 test('every name shard is at most 16 KB gzip, and the site stays within a static host\'s limits', async () => {
+  // The widget build that reads shards, not the smaller one of other sites.
+  const wasm = (await readdir(site)).find((name) => name.endsWith('_bg.wasm'));
+  const sharded = (await readdir(join(ROOT, 'target/widget-shards'))).find((name) => name.endsWith('_bg.wasm'));
+  assert.equal(wasm, sharded);
   const names = await readdir(join(site, 'shards/names'));
   for (const file of names) {
     const gzip = gzipSync(await readFile(join(site, 'shards/names', file)), { level: 9 }).length;

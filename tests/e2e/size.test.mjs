@@ -16,6 +16,11 @@ const WASM_CEILING_GZIP_BYTES = 175_700;
 // What a reader downloads before a script-embedded card's content shows:
 // embed.js, the style sheet and the card fragment (the blog page aside).
 const FIRST_CONTENT_CEILING_GZIP_BYTES = 15 * 1024;
+// The widget only sharded catalogs' sites publish (issue 27): the same
+// with the sharded layout's reading (the pickers' name index, a deep link's
+// tool shards), built into target/widget-shards/.
+const SHARDS_WASM_CEILING_GZIP_BYTES = 0;
+const SHARDS_WIDGET = join(DIST, '../target/widget-shards');
 // embed.js answers a pre-rendered card's first taps itself (issue 26) and
 // is what every page with a card loads first: it stays small.
 const EMBED_CEILING_GZIP_BYTES = 6 * 1024;
@@ -52,4 +57,13 @@ test('a pre-rendered card needs at most 15 KB (gzip) before its content shows', 
   for (const card of cards) largest = Math.max(largest, await gzipped(join('cards', card)));
   const total = (await gzipped('embed.js')) + (await gzipped(css)) + largest;
   assert.ok(total <= FIRST_CONTENT_CEILING_GZIP_BYTES, `${total} B gzipped > ${FIRST_CONTENT_CEILING_GZIP_BYTES} B`);
+});
+
+test('the widget for sharded catalogs stays within its own ceiling, and every other site publishes the smaller one', async () => {
+  const wasm = (await readdir(SHARDS_WIDGET)).find((name) => name.endsWith('_bg.wasm'));
+  const gzip = gzipSync(await readFile(join(SHARDS_WIDGET, wasm)), { level: 9 }).length;
+  assert.ok(gzip <= SHARDS_WASM_CEILING_GZIP_BYTES, `sharded catalogs' Wasm ${gzip} B gzipped > ${SHARDS_WASM_CEILING_GZIP_BYTES} B`);
+  const published = (await readdir(DIST)).find((name) => name.endsWith('_bg.wasm'));
+  const small = gzipSync(await readFile(join(DIST, published)), { level: 9 }).length;
+  assert.ok(small < gzip - 5000, `dist/ publishes ${published} (${small} B gzip), not the sharded catalogs' (${gzip} B)`);
 });

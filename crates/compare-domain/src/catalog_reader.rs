@@ -47,11 +47,11 @@ impl ReadJson for Catalog {
                 // reading it there would cost the Wasm half a kilobyte.
                 #[cfg(not(target_arch = "wasm32"))]
                 14 => c.tools_file = r.optional(Reader::string)?,
-                #[cfg(feature = "shards")]
+                #[cfg(shards)]
                 15 => c.shards = r.optional(crate::model::Shards::read_json)?,
                 // A sharded site publishes the widget build that reads it;
                 // this one must not show its manifest as a small catalog.
-                #[cfg(not(feature = "shards"))]
+                #[cfg(not(shards))]
                 15 => return Err(r.shape("a sharded catalog, which this build of the widget does not read")),
                 // Where editors find the schema: for them, not the widget.
                 _ => r.skip()?,

@@ -158,11 +158,8 @@ impl ValidCatalog {
         }
         let search_keys =
             catalog.tools.iter().map(|tool| fold_case(&format!("{} {}", tool.name, tool.category))).collect();
-        let learned = if cfg!(feature = "shards") && catalog.shards.is_some() {
-            LearnedTools::sharded()
-        } else {
-            LearnedTools::default()
-        };
+        let learned =
+            if cfg!(shards) && catalog.shards.is_some() { LearnedTools::sharded() } else { LearnedTools::default() };
         Ok(ValidCatalog { catalog, tools_by_id, reviewers_by_id, comparisons_by_pair, search_keys, warnings, learned })
     }
 
@@ -222,7 +219,7 @@ impl ValidCatalog {
     /// `shards` feature, whose reader refuses such a catalog: there all the
     /// code of sharded catalogs is left out.
     fn shards(&self) -> Option<&crate::model::Shards> {
-        if cfg!(feature = "shards") {
+        if cfg!(shards) {
             self.catalog.shards.as_ref()
         } else {
             None
@@ -502,7 +499,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(feature = "shards")]
+    #[cfg(shards)]
     fn a_sharded_catalog_learns_the_tools_its_shards_name() {
         let catalog = sharded();
         let met = Tool { id: "zeta".into(), name: "Zeta".into(), reviews: vec![], ..Tool::default() };
@@ -519,7 +516,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(feature = "shards")]
+    #[cfg(shards)]
     fn a_shard_of_another_build_or_place_is_refused_by_name() {
         let catalog = sharded();
         let zeta = catalog.learn(&Tool { id: "zeta".into(), name: "Zeta".into(), ..Tool::default() }).unwrap();
@@ -547,7 +544,7 @@ mod tests {
 
     /// The widget build every small site publishes (`--no-default-features`).
     #[test]
-    #[cfg(not(feature = "shards"))]
+    #[cfg(not(shards))]
     fn the_widget_without_shards_refuses_a_sharded_catalog_by_name() {
         let text = r#"{"version":1,"shards":{"build":"b1","tools":1000,"tool_shards":4},
             "tools":[{"id":"a","name":"Alpha"},{"id":"b","name":"Beta"}]}"#;
