@@ -109,10 +109,16 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
             return String::new();
         }
         match matches.get() {
+            // Only a sharded catalog's pickers wait for their matches.
+            #[cfg(shards)]
             Search::Waiting => state.label(|l| l.searching()),
+            #[cfg(shards)]
             Search::Failed => state.label(|l| l.search_failed()),
+            #[cfg(shards)]
             Search::Found(found, MatchCount::AtLeast(count)) => state
                 .fill(|l| l.at_least_matches(), &[("shown", &found.len().to_string()), ("count", &count.to_string())]),
+            #[cfg(not(shards))]
+            Search::Waiting | Search::Failed | Search::Found(_, MatchCount::AtLeast(_)) => String::new(),
             Search::Found(found, MatchCount::Exact(total)) if total > found.len() as u64 => {
                 state.fill(|l| l.more_matches(), &[("shown", &found.len().to_string()), ("total", &total.to_string())])
             }

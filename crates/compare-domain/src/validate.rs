@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::limits::*;
-use crate::model::{Catalog, Comparison, Review, Shards, Tool, Verdict, SCHEMA_VERSION};
+#[cfg(shards)]
+use crate::model::Shards;
+use crate::model::{Catalog, Comparison, Review, Tool, Verdict, SCHEMA_VERSION};
 use crate::template;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +120,7 @@ const LABELS: Path = Path::Root("labels");
 const SITE_URL: Path = Path::Root("site_url");
 const LANGUAGE: Path = Path::Root("language");
 const TOOL_DETAILS: Path = Path::Root("tool_details");
+#[cfg(shards)]
 const SHARDS: Path = Path::Root("shards");
 const SITE_NAME: Path = Path::Root("site_name");
 const VOTES_URL: Path = Path::Root("votes_url");
@@ -142,6 +145,7 @@ impl Checker {
     }
 
     /// A sharded catalog's manifest, as `tool-compare build` writes it.
+    #[cfg(shards)]
     fn shards(&mut self, catalog: &Catalog, shards: &Shards) {
         let path = SHARDS;
         if shards.build.is_empty() || shards.build.len() > 64 {
@@ -180,6 +184,8 @@ impl Checker {
             self.text(&CTA.field("blurb"), &cta.blurb, MAX_SHORT_TEXT_CHARS);
             self.link(&CTA.field("link"), &cta.link);
         }
+        // (Only a build that reads sharded catalogs meets one.)
+        #[cfg(shards)]
         if let Some(shards) = &catalog.shards {
             self.shards(catalog, shards);
         }
