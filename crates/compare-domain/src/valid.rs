@@ -547,7 +547,7 @@ mod tests {
         assert_eq!(catalog.read_name_shard(&table, 3, fine).unwrap().tools.len(), 1);
     }
 
-    /// The widget build every small site publishes (`--no-default-features`).
+    /// The widget build every small site publishes (`TOOL_COMPARE_WIDGET_SHARDS=0`).
     #[test]
     #[cfg(not(shards))]
     fn the_widget_without_shards_refuses_a_sharded_catalog_by_name() {
