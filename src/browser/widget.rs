@@ -117,7 +117,7 @@ fn LoadedWidget(
     provide_context(votes);
     #[cfg(shards)]
     if state.catalog.with_value(|c| c.is_sharded()) {
-        provide_context(crate::ui::name_index::NameIndex::default());
+        provide_context(crate::ui::name_index::NameIndex::for_widget());
     }
     tool_files::follow(details, state);
     provide_context(details);

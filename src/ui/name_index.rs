@@ -36,6 +36,9 @@ pub struct NameIndex {
     files: RwSignal<Vec<(NameFile, Loadable<Arc<Fetched>>)>>,
     /// Asked for and not failed: each file is fetched once.
     asked: StoredValue<Vec<NameFile>>,
+    /// The page's fetching, kept from where the widget was made: an event
+    /// handler (a picker's focus) has no context to look it up in.
+    hooks: StoredValue<Option<PageHooks>>,
 }
 
 /// A fetched file of the name index, checked.
@@ -44,13 +47,16 @@ pub enum Fetched {
     Shard(NameShard),
 }
 
-impl Default for NameIndex {
-    fn default() -> NameIndex {
-        NameIndex { files: RwSignal::new(Vec::new()), asked: StoredValue::new(Vec::new()) }
-    }
-}
-
 impl NameIndex {
+    /// One per widget, made where its `PageHooks` are in context.
+    pub fn for_widget() -> NameIndex {
+        NameIndex {
+            files: RwSignal::new(Vec::new()),
+            asked: StoredValue::new(Vec::new()),
+            hooks: StoredValue::new(use_context::<PageHooks>()),
+        }
+    }
+
     /// Records a file's outcome (the widget may have left meanwhile).
     pub fn set(&self, file: NameFile, outcome: Loadable<Arc<Fetched>>) {
         self.files.try_update(|files| files.push((file, outcome)));
@@ -93,12 +99,16 @@ impl NameIndex {
                 first
             })
             .unwrap_or(false);
-        if first {
-            if let Some(hooks) = use_context::<PageHooks>() {
-                (hooks.fetch_names)(*self, state, file);
-            }
+        if let Some(hooks) = self.hooks.get_value().filter(|_| first) {
+            (hooks.fetch_names)(*self, state, file);
         }
         Loadable::Loading
+    }
+
+    /// Asks for the prefix table ahead (a picker got focus), so that the
+    /// first keystroke waits for one name shard only.
+    pub fn prepare(&self, state: ComparisonState) {
+        let _ = self.file(state, NameFile::Table);
     }
 
     /// The matches of `query` in a sharded catalog, tracked: at most `limit`

@@ -163,7 +163,13 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
                     active.set(0);
                     open.set(true);
                 }
-                on:focus=select_all
+                on:focus=move |ev| {
+                    #[cfg(shards)]
+                    if let Some(names) = names {
+                        names.prepare(state);
+                    }
+                    select_all(ev)
+                }
                 on:keydown=on_keydown
                 on:blur=move |_| close()
             />
