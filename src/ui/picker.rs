@@ -129,7 +129,13 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
         }
     };
 
-    let select_all = |ev: leptos::ev::FocusEvent| {
+    // A sharded catalog's picker asks for its prefix table as it gets
+    // focus, so that the first keystroke waits for one name shard only.
+    let select_all = move |ev: leptos::ev::FocusEvent| {
+        #[cfg(shards)]
+        if let Some(names) = names {
+            names.prepare(state);
+        }
         let input: web_sys::HtmlInputElement = event_target(&ev);
         input.select();
     };
@@ -163,13 +169,7 @@ pub fn Picker(label: String, side: Side) -> impl IntoView {
                     active.set(0);
                     open.set(true);
                 }
-                on:focus=move |ev| {
-                    #[cfg(shards)]
-                    if let Some(names) = names {
-                        names.prepare(state);
-                    }
-                    select_all(ev)
-                }
+                on:focus=select_all
                 on:keydown=on_keydown
                 on:blur=move |_| close()
             />
