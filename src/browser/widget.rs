@@ -117,7 +117,8 @@ fn LoadedWidget(
     provide_context(votes);
     #[cfg(shards)]
     if state.catalog.with_value(|c| c.is_sharded()) {
-        provide_context(crate::ui::name_index::NameIndex::for_widget());
+        let fetch = use_context::<crate::ui::page_hooks::PageHooks>().map(|hooks| hooks.fetch_names);
+        provide_context(crate::ui::name_index::NameIndex::for_widget(fetch));
     }
     tool_files::follow(details, state);
     provide_context(details);

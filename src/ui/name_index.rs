@@ -9,8 +9,11 @@ use compare_domain::ToolRef;
 use leptos::prelude::*;
 
 use crate::ui::loadable::Loadable;
-use crate::ui::page_hooks::PageHooks;
 use crate::ui::state::ComparisonState;
+
+/// Fetches a file of the name index and records it with `NameIndex::set`
+/// (the page's `PageHooks::fetch_names`).
+pub type FetchNames = Arc<dyn Fn(NameIndex, ComparisonState, NameFile) + Send + Sync>;
 
 /// A file of the name index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +41,7 @@ pub struct NameIndex {
     asked: StoredValue<Vec<NameFile>>,
     /// The page's fetching, kept from where the widget was made: an event
     /// handler (a picker's focus) has no context to look it up in.
-    hooks: StoredValue<Option<PageHooks>>,
+    fetch: StoredValue<Option<FetchNames>>,
 }
 
 /// A fetched file of the name index, checked.
@@ -48,12 +51,12 @@ pub enum Fetched {
 }
 
 impl NameIndex {
-    /// One per widget, made where its `PageHooks` are in context.
-    pub fn for_widget() -> NameIndex {
+    /// One per widget, fetching its files with the page's `fetch`.
+    pub fn for_widget(fetch: Option<FetchNames>) -> NameIndex {
         NameIndex {
             files: RwSignal::new(Vec::new()),
             asked: StoredValue::new(Vec::new()),
-            hooks: StoredValue::new(use_context::<PageHooks>()),
+            fetch: StoredValue::new(fetch),
         }
     }
 
@@ -99,8 +102,8 @@ impl NameIndex {
                 first
             })
             .unwrap_or(false);
-        if let Some(hooks) = self.hooks.get_value().filter(|_| first) {
-            (hooks.fetch_names)(*self, state, file);
+        if let Some(fetch) = self.fetch.get_value().filter(|_| first) {
+            fetch(*self, state, file);
         }
         Loadable::Loading
     }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use compare_domain::Pair;
 
-use crate::ui::name_index::{NameFile, NameIndex};
+use crate::ui::name_index::FetchNames;
 use crate::ui::state::ComparisonState;
 use crate::ui::tool_details::ToolDetails;
 
@@ -25,5 +25,5 @@ pub struct PageHooks {
     /// Fetches the pair's tool files that are neither loaded nor loading.
     pub fetch_tools: Arc<dyn Fn(ToolDetails, ComparisonState, Pair) + Send + Sync>,
     /// Fetches a file of a sharded catalog's name index for the pickers.
-    pub fetch_names: Arc<dyn Fn(NameIndex, ComparisonState, NameFile) + Send + Sync>,
+    pub fetch_names: FetchNames,
 }
