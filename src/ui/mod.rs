@@ -12,6 +12,8 @@ pub mod fetch_failure;
 pub mod html_text;
 pub mod ids;
 pub mod loadable;
+// Only the widget build for sharded catalogs has a name index.
+#[cfg(shards)]
 pub mod name_index;
 pub mod page_hooks;
 pub mod pair_files;
@@ -19,6 +21,7 @@ pub mod picker;
 pub mod picker_keys;
 pub mod prerender_mode;
 pub mod scorecard;
+pub mod search;
 pub mod share;
 pub mod share_code;
 pub mod state;

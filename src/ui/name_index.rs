@@ -9,6 +9,7 @@ use compare_domain::ToolRef;
 use leptos::prelude::*;
 
 use crate::ui::loadable::Loadable;
+use crate::ui::search::Search;
 use crate::ui::state::ComparisonState;
 
 /// Fetches a file of the name index and records it with `NameIndex::set`
@@ -20,16 +21,6 @@ pub type FetchNames = Arc<dyn Fn(NameIndex, ComparisonState, NameFile) + Send + 
 pub enum NameFile {
     Table,
     Shard(u32),
-}
-
-/// What a picker shows for a query.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Search {
-    /// The file that answers it is on its way.
-    Waiting,
-    /// It could not be fetched; typing again tries again.
-    Failed,
-    Found(Vec<ToolRef>, MatchCount),
 }
 
 /// Lists, not maps: a reader meets a few dozen files, and a map's code

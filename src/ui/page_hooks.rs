@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use compare_domain::Pair;
 
+#[cfg(shards)]
 use crate::ui::name_index::FetchNames;
 use crate::ui::state::ComparisonState;
 use crate::ui::tool_details::ToolDetails;
@@ -25,5 +26,6 @@ pub struct PageHooks {
     /// Fetches the pair's tool files that are neither loaded nor loading.
     pub fetch_tools: Arc<dyn Fn(ToolDetails, ComparisonState, Pair) + Send + Sync>,
     /// Fetches a file of a sharded catalog's name index for the pickers.
+    #[cfg(shards)]
     pub fetch_names: FetchNames,
 }

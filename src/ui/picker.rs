@@ -9,9 +9,9 @@ use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::ui::name_index::Search;
 use crate::ui::picker_keys::{KeyOutcome, PickerKeys};
 use crate::ui::prerender_mode::waiting_field;
+use crate::ui::search::Search;
 use crate::ui::state::{ComparisonState, Side};
 
 /// Options drawn at once; the reader narrows the rest by typing.

@@ -3,14 +3,19 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Mutex, OnceLock};
 
 use crate::model::{Catalog, Comparison, Reviewer, Tool};
 use crate::parse::{parse_catalog, ParseError};
 use crate::plural::PluralRule;
-use crate::shards::{tool_shard_file, tool_shard_of, NameShard, NameTable, ToolShard};
+#[cfg(shards)]
+use crate::shards::{tool_shard_file, tool_shard_of};
 use crate::text::fold_case;
-use crate::validate::{validate, validate_tool_file, validate_tool_line, Problem, Severity};
+use crate::validate::{validate, validate_tool_file, Problem, Severity};
+
+// Reading a sharded catalog: only the widget build for sharded sites (and
+// native code) has it.
+#[cfg(shards)]
+mod sharded;
 
 /// Why a catalog cannot be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,33 +87,8 @@ pub struct ValidCatalog {
     search_keys: Vec<String>,
     warnings: Vec<Problem>,
     /// A sharded catalog's tools beyond `tools`, as the page met them.
-    learned: LearnedTools,
-}
-
-/// Tools a sharded catalog's page met in its shards (a deep link's, a
-/// picker's matches), as the pickers see them (id, name, category). Their
-/// `ToolRef`s follow the catalog's own and stay valid while the page
-/// lives, so every widget of the catalog can hand them out; the slots are
-/// filled once and never moved, which is what lets `tool()` lend them.
-#[derive(Debug, Default)]
-struct LearnedTools {
-    chunks: Vec<OnceLock<Box<[OnceLock<Tool>]>>>,
-    ids: Mutex<HashMap<String, ToolRef>>,
-}
-
-const LEARNED_CHUNK: usize = 1024;
-/// A page learns at most this many tools (a million, as many as the
-/// largest catalog has); the chunk table costs 16 KB.
-const LEARNED_CHUNKS: usize = 1024;
-
-impl LearnedTools {
-    fn sharded() -> LearnedTools {
-        LearnedTools { chunks: (0..LEARNED_CHUNKS).map(|_| OnceLock::new()).collect(), ids: Mutex::default() }
-    }
-
-    fn get(&self, index: usize) -> Option<&Tool> {
-        self.chunks.get(index / LEARNED_CHUNK)?.get()?.get(index % LEARNED_CHUNK)?.get()
-    }
+    #[cfg(shards)]
+    learned: sharded::LearnedTools,
 }
 
 /// The warnings among `problems`, or every error as a `LoadError`.
@@ -120,10 +100,6 @@ fn only_warnings(problems: Vec<Problem>) -> Result<Vec<Problem>, LoadError> {
     } else {
         Err(LoadError::Invalid(errors))
     }
-}
-
-fn shard_problem(path: &str, message: impl Into<String>) -> LoadError {
-    LoadError::Invalid(vec![Problem { severity: Severity::Error, path: path.to_string(), message: message.into() }])
 }
 
 /// Parses and validates catalog text: the only way to get a [`ValidCatalog`],
@@ -158,9 +134,16 @@ impl ValidCatalog {
         }
         let search_keys =
             catalog.tools.iter().map(|tool| fold_case(&format!("{} {}", tool.name, tool.category))).collect();
-        let learned =
-            if cfg!(shards) && catalog.shards.is_some() { LearnedTools::sharded() } else { LearnedTools::default() };
-        Ok(ValidCatalog { catalog, tools_by_id, reviewers_by_id, comparisons_by_pair, search_keys, warnings, learned })
+        Ok(ValidCatalog {
+            #[cfg(shards)]
+            learned: sharded::LearnedTools::for_catalog(&catalog),
+            catalog,
+            tools_by_id,
+            reviewers_by_id,
+            comparisons_by_pair,
+            search_keys,
+            warnings,
+        })
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -173,19 +156,18 @@ impl ValidCatalog {
 
     pub fn tool(&self, tool: ToolRef) -> &Tool {
         // Only a sharded catalog learns tools beyond its own.
-        if !cfg!(shards) {
-            return &self.catalog.tools[tool.0];
+        #[cfg(shards)]
+        if let Some(learned) = tool.0.checked_sub(self.catalog.tools.len()) {
+            return self.learned_tool(learned);
         }
-        match self.catalog.tools.get(tool.0) {
-            Some(own) => own,
-            None => self.learned.get(tool.0 - self.catalog.tools.len()).expect("a ToolRef of this catalog"),
-        }
+        &self.catalog.tools[tool.0]
     }
 
     /// Split and sharded catalogs: the URL of the file that holds the
     /// tool's full entry, relative to the catalog (see
     /// `Catalog::tool_details`, `shards`).
     pub fn tool_details_url(&self, tool: ToolRef) -> Option<String> {
+        #[cfg(shards)]
         if let Some(shards) = self.shards() {
             return Some(tool_shard_file(tool_shard_of(&self.tool(tool).id, shards.tool_shards)));
         }
@@ -197,13 +179,13 @@ impl ValidCatalog {
     /// shard of a sharded one.
     pub fn load_tool_details(&self, tool: ToolRef, text: &str) -> Result<Tool, LoadError> {
         let id = &self.tool(tool).id;
-        let details = if self.is_sharded() {
-            let shard = self.read_tool_shard(id, text)?;
-            let found = shard.tools.into_iter().find(|t| &t.id == id);
-            found.ok_or_else(|| shard_problem("tools", format!("the shard does not hold the tool {id:?}")))?
-        } else {
-            crate::parse::parse_json(text).map_err(LoadError::Parse)?
+        #[cfg(shards)]
+        let details = match self.is_sharded() {
+            true => self.tool_in_shard(id, text)?,
+            false => crate::parse::parse_json(text).map_err(LoadError::Parse)?,
         };
+        #[cfg(not(shards))]
+        let details: Tool = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
         only_warnings(validate_tool_file(&self.catalog, &details, id))?;
         Ok(details)
     }
@@ -214,100 +196,10 @@ impl ValidCatalog {
         self.catalog.tool_details.is_some() || self.is_sharded()
     }
 
-    /// Whether the catalog is the manifest of a sharded site.
+    /// Whether the catalog is the manifest of a sharded site (never in the
+    /// widget build without `cfg(shards)`, whose reader refuses one).
     pub fn is_sharded(&self) -> bool {
-        self.shards().is_some()
-    }
-
-    /// A sharded catalog's layout. Never in the widget build without the
-    /// `shards` feature, whose reader refuses such a catalog: there all the
-    /// code of sharded catalogs is left out.
-    fn shards(&self) -> Option<&crate::model::Shards> {
-        if cfg!(shards) {
-            self.catalog.shards.as_ref()
-        } else {
-            None
-        }
-    }
-
-    /// A sharded catalog's tool shard that should hold `id`, checked to be
-    /// of this build and this shard.
-    pub fn read_tool_shard(&self, id: &str, text: &str) -> Result<ToolShard, LoadError> {
-        let shards = self.shards().ok_or_else(|| shard_problem("shards", "not a sharded catalog"))?;
-        let shard: ToolShard = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
-        self.same_build(&shard.build)?;
-        let expected = tool_shard_of(id, shards.tool_shards);
-        if shard.shard != expected {
-            return Err(shard_problem("shard", format!("the file is shard {}, not {expected}", shard.shard)));
-        }
-        Ok(shard)
-    }
-
-    /// A sharded catalog's name table, checked to be of this build.
-    pub fn read_name_table(&self, text: &str) -> Result<NameTable, LoadError> {
-        let table: NameTable = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
-        self.same_build(&table.build)?;
-        Ok(table)
-    }
-
-    /// A name shard file of `table`, checked to be of this build, to be
-    /// the file asked for, and to hold tools by the tool rules, each with a
-    /// word starting with a prefix the table assigns to the file.
-    pub fn read_name_shard(&self, table: &NameTable, file: u32, text: &str) -> Result<NameShard, LoadError> {
-        let shard: NameShard = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
-        self.same_build(&shard.build)?;
-        if shard.file != file {
-            return Err(shard_problem("file", format!("the file is name shard {}, not {file}", shard.file)));
-        }
-        let prefixes: Vec<&str> = table.prefixes.iter().filter(|p| p.file == file).map(|p| p.prefix.as_str()).collect();
-        let reviewers = Default::default();
-        for (i, tool) in shard.tools.iter().enumerate() {
-            let problems = validate_tool_line(&reviewers, tool);
-            only_warnings(
-                problems.into_iter().map(|p| Problem { path: format!("tools[{i}].{}", p.path), ..p }).collect(),
-            )?;
-            let mut words = crate::shards::name_words(&tool.name).chain(crate::shards::name_words(&tool.category));
-            if !words.any(|w| prefixes.iter().any(|p| w.starts_with(p))) {
-                return Err(shard_problem(
-                    &format!("tools[{i}]"),
-                    format!("{:?} belongs to no prefix of this file", tool.name),
-                ));
-            }
-        }
-        Ok(shard)
-    }
-
-    fn same_build(&self, build: &str) -> Result<(), LoadError> {
-        let ours = self.shards().map(|s| s.build.as_str()).unwrap_or_default();
-        if build != ours {
-            return Err(shard_problem(
-                "build",
-                format!("the file is from build {build:?}, the catalog from build {ours:?}: the site is being updated, or a cache kept an old file"),
-            ));
-        }
-        Ok(())
-    }
-
-    /// Makes a tool met in a sharded catalog's shards one of the catalog's,
-    /// as the pickers see it (id, name, category); `None` once a page has
-    /// learned a million.
-    pub fn learn(&self, tool: &Tool) -> Option<ToolRef> {
-        if let Some(&known) = self.tools_by_id.get(&tool.id) {
-            return Some(known);
-        }
-        let mut ids = self.learned.ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(&known) = ids.get(&tool.id) {
-            return Some(known);
-        }
-        let index = ids.len();
-        let chunk = self.learned.chunks.get(index / LEARNED_CHUNK)?;
-        let slots = chunk.get_or_init(|| (0..LEARNED_CHUNK).map(|_| OnceLock::new()).collect());
-        let entry =
-            Tool { id: tool.id.clone(), name: tool.name.clone(), category: tool.category.clone(), ..Tool::default() };
-        slots[index % LEARNED_CHUNK].set(entry).ok()?;
-        let learned = ToolRef(self.catalog.tools.len() + index);
-        ids.insert(tool.id.clone(), learned);
-        Some(learned)
+        crate::validate::is_sharded(&self.catalog)
     }
 
     pub fn tool_count(&self) -> usize {
@@ -315,10 +207,10 @@ impl ValidCatalog {
     }
 
     pub fn find_tool(&self, id: &str) -> Option<ToolRef> {
-        self.tools_by_id
-            .get(id)
-            .copied()
-            .or_else(|| self.learned.ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(id).copied())
+        let own = self.tools_by_id.get(id).copied();
+        #[cfg(shards)]
+        let own = own.or_else(|| self.find_learned(id));
+        own
     }
 
     pub fn reviewer(&self, id: &str) -> Option<&Reviewer> {
