@@ -11,8 +11,11 @@ import { DIST } from './harness.mjs';
 // the style sheet, gzipped. The goal is 80 KB (issue 18: ≤ 150 KB on the
 // way). The ceilings sit ~1 KB over the current build to stop regressions;
 // bench/README.md ("Size diet") records every step and its figures.
-const CEILING_GZIP_BYTES = 188_000;
-const WASM_CEILING_GZIP_BYTES = 175_700;
+// Issue 27 put 1.5 KB (gzip) into the small sites' Wasm too (174,632 →
+// 176,090 B; bench/README.md, "Size diet", says where): ceilings 177,100
+// and 190,300 B.
+const CEILING_GZIP_BYTES = 190_300;
+const WASM_CEILING_GZIP_BYTES = 177_100;
 // What a reader downloads before a script-embedded card's content shows:
 // embed.js, the style sheet and the card fragment (the blog page aside).
 const FIRST_CONTENT_CEILING_GZIP_BYTES = 15 * 1024;
