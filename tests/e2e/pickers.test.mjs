@@ -81,6 +81,26 @@ test('an option can be picked with the mouse', async () => {
   await waitForCard(page, 'SmolLM3 vs OpenRouter');
 });
 
+test('on a phone the list of matches spans both pickers, so its names are not broken up', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 360, height: 800 } });
+  await openSeedCard(page, env.server.url);
+  const second = page.getByRole('combobox', { name: 'Second tool' });
+  await second.click();
+  await second.fill('');
+  const list = await page.getByRole('listbox', { name: 'Second tool' }).boundingBox();
+  const row = await page.locator('.tcw:not([data-tc-prerendered]) .tcw-pickers').boundingBox();
+  const input = await second.boundingBox();
+  assert.ok(input.width < row.width / 2, `the picker is narrow: ${input.width} of ${row.width} px`);
+  assert.ok(Math.abs(list.x - row.x) <= 1 && Math.abs(list.width - row.width) <= 1, `list ${list.x}+${list.width}, row ${row.x}+${row.width}`);
+  assert.ok(list.y >= input.y + input.height, 'below the input');
+  // Each option's name keeps to one line ("Vercel AI Gateway" is the longest).
+  for (const name of await page.getByRole('listbox', { name: 'Second tool' }).locator('.tcw-option-name').all()) {
+    const box = await name.boundingBox();
+    const lineHeight = await name.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    assert.ok(box.height < lineHeight * 1.5, `${await name.innerText()} on one line: ${box.height} px`);
+  }
+});
+
 test('"Swap tools" swaps the pair and the address', async () => {
   const page = await newPage(env.browser);
   await openSeedCard(page, env.server.url);
