@@ -626,6 +626,7 @@ function waitForReader(el) {
 function fetchEarly(el) {
   prefetch();
   preloadCatalog(catalogOf(el));
+  preloadToolFiles(el.shadowRoot?.querySelector(PRERENDERED), catalogOf(el));
 }
 
 /** The catalog an embed shows: `data-catalog`, or the one beside embed.js. */
@@ -642,6 +643,7 @@ async function mount(el) {
   state.phase = 'starting';
   // Fetched while the Wasm downloads, not after it has started.
   preloadCatalog(catalogOf(el));
+  preloadToolFiles(el.shadowRoot?.querySelector(PRERENDERED), catalogOf(el));
   try {
     const [bindings] = await Promise.all([loadRuntime(), sheetLoaded(styleSheet(el.shadowRoot))]);
     if (!el.isConnected || embeds.get(el) !== state) return;
@@ -727,7 +729,9 @@ function startPage(page) {
   const catalogUrl = pageCatalog();
   // Another origin's catalog may be one the page refuses to show.
   const fetchEarly = () => {
-    if (new URL(catalogUrl).origin === location.origin) preloadCatalog(catalog);
+    if (new URL(catalogUrl).origin !== location.origin) return;
+    preloadCatalog(catalog);
+    if (asked) preloadToolFiles(card, catalogUrl);
   };
   const start = () => {
     fetchEarly();
@@ -773,6 +777,18 @@ function preloadCatalog(url) {
   link.crossOrigin = 'anonymous';
   link.href = url;
   document.head.append(link);
+}
+
+/**
+ * A split or sharded catalog's card names the files that hold its two
+ * tools (`data-tc-files`, relative to the catalog): fetched while the Wasm
+ * downloads too, instead of once it has read the catalog.
+ * @param {Element | null | undefined} card
+ * @param {string} catalogUrl
+ */
+function preloadToolFiles(card, catalogUrl) {
+  const files = card?.getAttribute('data-tc-files');
+  for (const file of files ? files.split(' ') : []) preloadCatalog(new URL(file, catalogUrl).href);
 }
 
 // ---- Start -------------------------------------------------------------

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { serveStatic, launchBrowser, newPage, waitForCard, LIVE } from './harness.mjs';
+import { serveStatic, launchBrowser, newPage, waitForCard, holdWasm, LIVE } from './harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PACKAGES = join(ROOT, 'target/package');
@@ -87,6 +87,24 @@ test('the card of a curated pair needs the manifest and its two tools\' shards',
   const manifest = JSON.parse(await readFile(join(site, 'catalog.json'), 'utf8'));
   assert.equal(manifest.shards.tools, TOOLS);
   assert.equal(manifest.tools.length, 4, 'the curated pairs\' tools only');
+});
+
+test('the pre-rendered page fetches its tools\' shards while the Wasm downloads, once', async () => {
+  const page = await newPage(browser);
+  const seen = shardRequests(page);
+  const release = await holdWasm(page);
+  await page.goto(server.url);
+  const card = page.locator('.tcw[data-tc-prerendered]');
+  const files = (await card.getAttribute('data-tc-files')).split(' ');
+  assert.ok(files.length >= 1 && files.length <= 2 && files.every((f) => /^shards\/tools\/\d+\.json$/.test(f)), `${files}`);
+  // Asked for at the first interaction (or when the browser is idle), before any Wasm runs.
+  await card.getByRole('heading', { level: 2 }).hover();
+  await page.waitForFunction((n) => performance.getEntriesByType('resource').filter((e) => e.name.includes('/shards/tools/')).length >= n, files.length);
+  assert.deepEqual([...seen].sort(), files.map((f) => f.slice('shards/'.length)).sort());
+  release();
+  await waitForCard(page, `${name(0)} vs ${name(1)}`);
+  await page.locator(LIVE).getByText('Placeholder tagline 1', { exact: true }).waitFor();
+  assert.deepEqual([...seen].sort(), files.map((f) => f.slice('shards/'.length)).sort(), 'the widget took the fetched shards');
 });
 
 test('a picker finds any tool by the start of a word, one name shard per keystroke at most', async () => {

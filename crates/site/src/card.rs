@@ -268,6 +268,13 @@ fn draw_card(
     let details = loaded.details(pair)?;
     let catalog = loaded.catalog.clone();
     let (a, b) = (catalog.tool(pair.a).id.clone(), catalog.tool(pair.b).id.clone());
+    // A split or sharded catalog's card needs its two tools' files too:
+    // named here, embed.js fetches them beside the Wasm, not after it.
+    let files = catalog.has_tool_files().then(|| {
+        let mut files: Vec<String> = [pair.a, pair.b].into_iter().filter_map(|t| catalog.tool_details_url(t)).collect();
+        files.dedup();
+        files.join(" ")
+    });
     let language = catalog.catalog().language.clone();
     let messages = catalog.catalog().labels.script_messages();
     let owner = Owner::new();
@@ -299,7 +306,7 @@ fn draw_card(
             fetch_names: Arc::new(|_, _, _| {}),
         });
         let html = view! {
-            <div class="tcw" lang=language data-theme=theme.as_str() data-tc-prerendered="" data-a=a data-b=b data-tc-messages=messages>
+            <div class="tcw" lang=language data-theme=theme.as_str() data-tc-prerendered="" data-a=a data-b=b data-tc-files=files data-tc-messages=messages>
                 <Comparison curated_as_links=placement == Placement::Page />
             </div>
         }
