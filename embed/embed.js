@@ -625,8 +625,14 @@ function waitForReader(el) {
 /** What an embed's widget needs, downloading before it starts. */
 function fetchEarly(el) {
   prefetch();
-  preloadCatalog(catalogOf(el));
-  preloadToolFiles(el.shadowRoot?.querySelector(PRERENDERED), catalogOf(el));
+  preloadData(el);
+}
+
+/** An embed's catalog and its card's tools' files, fetched while the Wasm downloads. */
+function preloadData(el) {
+  const catalog = catalogOf(el);
+  preloadCatalog(catalog);
+  preloadToolFiles(el.shadowRoot?.querySelector(PRERENDERED), catalog);
 }
 
 /** The catalog an embed shows: `data-catalog`, or the one beside embed.js. */
@@ -642,8 +648,7 @@ async function mount(el) {
   if (state?.phase !== 'waiting') return;
   state.phase = 'starting';
   // Fetched while the Wasm downloads, not after it has started.
-  preloadCatalog(catalogOf(el));
-  preloadToolFiles(el.shadowRoot?.querySelector(PRERENDERED), catalogOf(el));
+  preloadData(el);
   try {
     const [bindings] = await Promise.all([loadRuntime(), sheetLoaded(styleSheet(el.shadowRoot))]);
     if (!el.isConnected || embeds.get(el) !== state) return;
