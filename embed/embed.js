@@ -22,7 +22,7 @@
  * @property {string} js the Wasm's JS bindings
  * @property {string} wasm
  * @property {string} stylesheet
- * @property {Record<string, string>} cards
+ * @property {string[] | string} cards
  * @property {Record<string, string>} messages
  */
 
@@ -35,7 +35,10 @@ export const BUNDLE = /** @type {Bundle} */ (/** @type {unknown} */ ({
   js: '__WIDGET_JS__',
   wasm: '__WIDGET_WASM__',
   stylesheet: '__STYLESHEET__',
-  /** Card fragments of the bundled catalog's curated pairs, by "idA idB". */
+  /**
+   * The bundled catalog's curated pairs with card fragments, as "idA idB";
+   * or, for many, the file that lists them.
+   */
   cards: '__CARDS__',
   /**
    * What this script says by itself, in the bundled catalog's language;
@@ -554,12 +557,39 @@ function placeholder(el, text) {
 
 const themeOf = (el) => (['light', 'dark'].includes(el.dataset.theme?.trim()) ? el.dataset.theme.trim() : 'auto');
 
+/** @type {Promise<string[]> | undefined} */
+let listedPairs;
+
+/**
+ * The curated pairs whose card fragments the build wrote: listed here, or,
+ * for a site with many, in a file fetched once, by the first script embed
+ * that needs it (no other page does).
+ */
+function curatedPairs() {
+  const cards = BUNDLE.cards;
+  if (typeof cards !== 'string') return Promise.resolve(cards);
+  const url = asset(cards);
+  listedPairs ??= fetch(url)
+    .then((response) => {
+      if (response.ok) return response.json();
+      throw new Error(`HTTP ${response.status}`);
+    })
+    .catch((error) => {
+      warn(`the list of card fragments ${url} could not be read; the widget draws the card itself:`, error);
+      return [];
+    });
+  return listedPairs;
+}
+
 /** The card fragment for the element's pair, if the build wrote one. */
-function fragmentFor(el) {
+async function fragmentFor(el) {
   const catalog = el.dataset.catalog?.trim();
   if (catalog && new URL(catalog, document.baseURI).href !== DEFAULT_CATALOG) return null;
-  const file = BUNDLE.cards[`${el.dataset.a?.trim()} ${el.dataset.b?.trim()}`];
-  return file ? asset(file) : null;
+  const [a, b] = [el.dataset.a?.trim(), el.dataset.b?.trim()];
+  const pairs = await curatedPairs();
+  // A curated pair's card is written in both orders, named as its page is
+  // (the site builder's ui/pair_files.rs) inside cards/.
+  return pairs.includes(`${a} ${b}`) || pairs.includes(`${b} ${a}`) ? asset(`cards/${a}-vs-${b}.html`) : null;
 }
 
 async function showFragment(el, url) {
@@ -601,19 +631,16 @@ function watch(el) {
     return;
   }
   placeholder(el, messagesOf(el).loading);
-  const fragment = fragmentFor(el);
-  if (fragment) {
-    // The widget's code downloads once the card shows, not beside the
-    // fragment: on a slow link the two would share it, and the card would
-    // show later (+45 ms on the phone profile).
-    showFragment(el, fragment).then((shown) => {
+  // The widget's code downloads once the card shows, not beside the
+  // fragment: on a slow link the two would share it, and the card would
+  // show later (+45 ms on the phone profile).
+  fragmentFor(el)
+    .then((fragment) => fragment !== null && embeds.get(el) === state && showFragment(el, fragment))
+    .then((shown) => {
       if (embeds.get(el) !== state) return;
       if (shown) waitForReader(el);
       else startWhenNear(el);
     });
-  } else {
-    startWhenNear(el);
-  }
 }
 
 /** A pre-rendered card: the widget starts when the reader is likely to use it. */

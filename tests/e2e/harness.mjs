@@ -1,7 +1,8 @@
 // Shared set-up of the browser tests: a static server that publishes the
 // release build (dist/) under a sub-path, and headless Debian Chromium.
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -183,6 +184,24 @@ export async function waitForCard(page, heading) {
  * For a test file: serves dist/ (see serveStatic for `options`) and starts
  * a browser before its tests, and stops both after them.
  */
+/** A PATH without build tools, as a site owner's machine has. */
+export const OWNER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/**
+ * `tool-compare` as a site owner installs it: the archive scripts/package.sh
+ * wrote into target/package/, unpacked into a temporary folder. Returns a
+ * function that runs it (with OWNER_PATH) and returns what it said.
+ */
+export async function installedProgram() {
+  const packages = resolve(fileURLToPath(new URL('../../target/package', import.meta.url)));
+  const archive = (await readdir(packages)).find((name) => /^tool-compare-.*-x86_64-unknown-linux-gnu\.tar\.gz$/.test(name));
+  assert.ok(archive, 'scripts/package.sh writes the archive into target/package/');
+  const dir = await mkdtemp(join(tmpdir(), 'tool-compare-installed-'));
+  execFileSync('tar', ['-xzf', join(packages, archive), '-C', dir]);
+  const folder = (await readdir(dir)).find((name) => name.startsWith('tool-compare-'));
+  return (args) => execFileSync(join(dir, folder, 'tool-compare'), args, { encoding: 'utf8', env: { ...process.env, PATH: OWNER_PATH } });
+}
+
 export function withServerAndBrowser(options) {
   const env = {};
   before(async () => {

@@ -7,17 +7,14 @@
 // refused by name.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { serveStatic, launchBrowser, newPage, waitForCard, holdWasm, LIVE } from './harness.mjs';
+import { serveStatic, launchBrowser, newPage, waitForCard, holdWasm, installedProgram, LIVE } from './harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const PACKAGES = join(ROOT, 'target/package');
-const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const TOOLS = 3000;
 const CATEGORIES = ['Developer Tools', 'Writing', 'Image Generation', 'Research'];
 const id = (i) => `tool-${String(i).padStart(5, '0')}`;
@@ -46,16 +43,9 @@ before(async () => {
     tools_file: 'tools.jsonl',
     comparisons: [{ tools: [id(0), id(1)] }, { tools: [id(10), id(11)] }],
   }));
-  const archive = (await readdir(PACKAGES)).find((name) => /^tool-compare-.*-x86_64-unknown-linux-gnu\.tar\.gz$/.test(name));
-  assert.ok(archive, 'scripts/package.sh writes the archive into target/package/');
-  execFileSync('tar', ['-xzf', join(PACKAGES, archive), '-C', dir]);
-  const folder = (await readdir(dir)).find((name) => name.startsWith('tool-compare-'));
+  const toolCompare = await installedProgram();
   site = join(dir, 'site');
-  const said = execFileSync(
-    join(dir, folder, 'tool-compare'),
-    ['build', join(dir, 'catalog.json'), '--out', site, '--no-precompress', '--shards-above', '1000'],
-    { encoding: 'utf8', env: { ...process.env, PATH } },
-  );
+  const said = toolCompare(['build', join(dir, 'catalog.json'), '--out', site, '--no-precompress', '--shards-above', '1000']);
   assert.match(said, /built/);
   server = await serveStatic({ root: site });
   browser = await launchBrowser();

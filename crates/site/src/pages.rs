@@ -32,6 +32,18 @@ const CATALOG_ORIGINS_START: &str = "<meta name=\"tool-compare-catalog-origins\"
 /// Folder of the card fragments inside the site.
 const CARDS_DIR: &str = "cards";
 
+/// Where a site with many curated pairs lists them for `embed.js` (see
+/// [`card_index`]).
+const CARD_INDEX_FILE: &str = "cards/pairs.json";
+
+/// Curated pairs whose list `embed.js` carries itself. Every page loads
+/// `embed.js` before the widget's code, so beyond this (~2.5 KB of real
+/// ids, under 1 KB gzip) the list goes to [`CARD_INDEX_FILE`], which only
+/// a script embed without its card fetches: 1,000 pairs listed inline made
+/// `embed.js` 26 KB gzip instead of 5.5, and a phone reader of any page
+/// waited for it.
+const INLINE_CARD_PAIRS: usize = 64;
+
 /// Folder of the preview images inside the site.
 const PREVIEWS_DIR: &str = "previews";
 
@@ -72,46 +84,56 @@ pub fn render(
     let curated = loaded.catalog.curated_pairs();
     let default = loaded.catalog.default_pair();
     files.add("index.html", template.page(loaded, default, None)?.into_bytes());
-    let mut cards = Vec::new();
     for rendered in parallel::map(&curated, |&pair| render_pair(loaded, &template, previous, pair)) {
-        let rendered = rendered?;
-        cards.extend(rendered.cards);
-        for (path, content) in rendered.files {
+        for (path, content) in rendered? {
             files.add(&path, content);
         }
     }
     let messages = loaded.catalog.catalog().labels.script_messages();
     let names = EmbedNames { js, wasm, css: &css };
-    files.add("embed.js", embed_js(widget.text(EMBED_TEMPLATE)?, &names, &cards.join(","), &messages)?.into_bytes());
-    Ok(Rendered { pages: curated.len() + 1, fragments: cards.len(), previews: curated.len() })
+    let cards = card_index(loaded, &curated, files);
+    files.add("embed.js", embed_js(widget.text(EMBED_TEMPLATE)?, &names, &cards, &messages)?.into_bytes());
+    // Each pair's card in both orders.
+    Ok(Rendered { pages: curated.len() + 1, fragments: 2 * curated.len(), previews: curated.len() })
 }
 
-/// What a curated pair adds to a site.
-struct PairFiles {
-    files: Vec<(String, Vec<u8>)>,
-    /// `embed.js`'s entries for its card fragments: `"idA idB":"cards/…"`.
-    cards: Vec<String>,
+/// `embed.js`'s `cards`: the curated pairs, as `"idA idB"`, whose card
+/// fragments (both orders, `cards/<a>-vs-<b>.html`) the build wrote; a
+/// JSON array inline, or the name of the file that holds it when the pairs
+/// are many ([`INLINE_CARD_PAIRS`]).
+fn card_index(loaded: &LoadedCatalog, curated: &[Pair], files: &mut SiteFiles) -> String {
+    let keys: Vec<String> = curated
+        .iter()
+        .map(|&pair| {
+            let (a, b) = ids(loaded, pair);
+            json_string(&format!("{a} {b}"))
+        })
+        .collect();
+    let list = format!("[{}]", keys.join(","));
+    if curated.len() <= INLINE_CARD_PAIRS {
+        return list;
+    }
+    files.add(CARD_INDEX_FILE, list.into_bytes());
+    json_string(CARD_INDEX_FILE)
 }
 
-/// A curated pair's page, preview image and card fragments (both orders).
+/// A curated pair's page, preview image and card fragments (both orders),
+/// by path.
 fn render_pair(
     loaded: &LoadedCatalog,
     template: &PageTemplate,
     previous: &PreviousBuild,
     pair: Pair,
-) -> Result<PairFiles, String> {
+) -> Result<Vec<(String, Vec<u8>)>, String> {
     let preview = preview_file(loaded, pair);
     let png = template.preview(loaded, pair)?.png_reusing(previous.file(&preview))?;
     let mut files =
         vec![(page_file(loaded, pair), template.page(loaded, pair, Some(pair))?.into_bytes()), (preview, png)];
-    let mut cards = Vec::new();
     for pair in [pair, pair.swapped()] {
         let path = format!("{CARDS_DIR}/{}", page_file(loaded, pair));
-        let (a, b) = ids(loaded, pair);
-        cards.push(format!("{}:{}", json_string(&format!("{a} {b}")), json_string(&path)));
         files.push((path, render_card(loaded, pair, Theme::Auto, Placement::Embedded)?.into_bytes()));
     }
-    Ok(PairFiles { files, cards })
+    Ok(files)
 }
 
 fn ids(loaded: &LoadedCatalog, pair: Pair) -> (String, String) {
@@ -238,7 +260,7 @@ fn embed_js(template: &str, names: &EmbedNames, cards: &str, messages: &str) -> 
     ] {
         js = js.replace(placeholder, &value);
     }
-    for (placeholder, value) in [("__CARDS__", format!("{{{cards}}}")), ("__MESSAGES__", messages.to_string())] {
+    for (placeholder, value) in [("__CARDS__", cards), ("__MESSAGES__", messages)] {
         for quote in ['\'', '"'] {
             js = js.replace(&format!("{quote}{placeholder}{quote}"), &value);
         }
