@@ -51,6 +51,16 @@ impl Handover {
         Some((Handover(SendWrapper::new(std::rc::Rc::new(pending))), container, expanded))
     }
 
+    /// The tools a sharded catalog's pre-rendered card carries, each as a
+    /// shard of one tool (`data-tc-tool-a`, `-b`).
+    #[cfg(shards)]
+    pub fn carried_tools(&self) -> Vec<String> {
+        ["data-tc-tool-a", "data-tc-tool-b"]
+            .into_iter()
+            .filter_map(|name| self.0.prerendered.get_attribute(name))
+            .collect()
+    }
+
     /// Shows the live card in place of the pre-rendered one (once); called
     /// when the live card or a failure is in the document, before the
     /// browser paints again.

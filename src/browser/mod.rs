@@ -54,6 +54,8 @@ pub fn mount(host: &HtmlElement, config: WidgetConfig) -> Result<Box<dyn Any>, J
         Some((handover, container, expanded)) => (container, Some(handover), expanded),
         None => (fresh_container(host)?, None, HashSet::new()),
     };
+    #[cfg(shards)]
+    let carried = shard_files::CarriedTools(handover.as_ref().map(Handover::carried_tools).unwrap_or_default());
     let ready_host = SendWrapper::new(host.clone());
     let ready = AtomicBool::new(false);
     let hooks = PageHooks {
@@ -77,6 +79,8 @@ pub fn mount(host: &HtmlElement, config: WidgetConfig) -> Result<Box<dyn Any>, J
         provide_context(context);
         provide_context(hooks);
         provide_context(StoredValue::new(ExpandedAtStart(expanded)));
+        #[cfg(shards)]
+        provide_context(carried);
         view! { <Widget config /> }
     });
     Ok(Box::new(mounted))

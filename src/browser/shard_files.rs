@@ -48,6 +48,28 @@ pub fn request_names(index: NameIndex, state: ComparisonState, file: NameFile) {
     });
 }
 
+/// The tools a sharded catalog's pre-rendered card carries (each as a
+/// shard of one tool), for the widget that takes the card over.
+#[derive(Clone, Default)]
+pub struct CarriedTools(pub Vec<String>);
+
+/// Takes the card's tools from the pre-rendered card, which the build drew
+/// for that pair, instead of fetching two shards of ~128 KB. A carried tool
+/// that does not fit (another pair shown, another build) is left, and its
+/// shard fetched as usual.
+pub fn take_carried_tools(carried: &CarriedTools, state: ComparisonState, details: ToolDetails) {
+    let catalog = state.catalog.get_value();
+    if !catalog.is_sharded() {
+        return;
+    }
+    let pair = state.pair.get_untracked();
+    for tool in [pair.a, pair.b] {
+        if let Some(full) = carried.0.iter().find_map(|text| catalog.load_tool_details(tool, text).ok()) {
+            details.set(tool, Loadable::Ready(Arc::new(full)));
+        }
+    }
+}
+
 /// Makes the tools `ids` names known to a sharded catalog, from their
 /// shards (one fetch per shard), and keeps their full entries for the
 /// card. An id its shard does not hold stays unknown: the pair falls back

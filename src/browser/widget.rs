@@ -120,6 +120,10 @@ fn LoadedWidget(
         let fetch = use_context::<crate::ui::page_hooks::PageHooks>().map(|hooks| hooks.fetch_names);
         provide_context(crate::ui::name_index::NameIndex::for_widget(fetch));
     }
+    #[cfg(shards)]
+    if let Some(carried) = use_context::<shard_files::CarriedTools>() {
+        shard_files::take_carried_tools(&carried, state, details);
+    }
     tool_files::follow(details, state);
     provide_context(details);
     follow_requested_pair(state, config.requested.clone(), details);

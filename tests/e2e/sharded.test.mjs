@@ -1,10 +1,10 @@
 // A large catalog published in shards (issue 27): built by the program a
 // site owner installs (the archive in target/package/, run with a PATH
 // without build tools) from a tools file of 3,000 tools with
-// --shards-above 1000, served from a sub-path. The card of a pair needs the
-// manifest and the two tools' shards; a picker keystroke fetches at most one
-// name shard; deep links reach any tool; a shard of another build is
-// refused by name.
+// --shards-above 1000, served from a sub-path. A pre-rendered card carries
+// its two tools, so it needs only the manifest; any other pair needs its two
+// tools' shards; a picker keystroke fetches at most one name shard; deep
+// links reach any tool; a shard of another build is refused by name.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -66,35 +66,51 @@ function shardRequests(page) {
   return seen;
 }
 
-test('the card of a curated pair needs the manifest and its two tools\' shards', async () => {
+test('the card of a curated pair needs only the manifest: its pre-rendered card carries its two tools', async () => {
   const page = await newPage(browser);
   const seen = shardRequests(page);
   await page.goto(server.url);
   await waitForCard(page, `${name(0)} vs ${name(1)}`);
   await page.locator(LIVE).getByText('Placeholder tagline 1', { exact: true }).waitFor();
-  assert.ok(seen.length >= 1 && seen.length <= 2, `${seen}`);
-  assert.ok(seen.every((path) => /^tools\/\d+\.json$/.test(path)), `${seen}`);
+  assert.deepEqual(seen, []);
   const manifest = JSON.parse(await readFile(join(site, 'catalog.json'), 'utf8'));
   assert.equal(manifest.shards.tools, TOOLS);
   assert.equal(manifest.tools.length, 4, 'the curated pairs\' tools only');
+  assert.deepEqual(page.errors, []);
 });
 
-test('the pre-rendered page fetches its tools\' shards while the Wasm downloads, once', async () => {
+test('a pair the page does not carry needs its two tools\' shards', async () => {
+  const page = await newPage(browser);
+  const seen = shardRequests(page);
+  await page.goto(`${server.url}?a=${id(20)}&b=${id(21)}`);
+  await waitForCard(page, `${name(20)} vs ${name(21)}`);
+  await page.locator(LIVE).getByText('Placeholder tagline 21', { exact: true }).waitFor();
+  assert.ok(seen.length >= 1 && seen.length <= 2, `${seen}`);
+  assert.ok(seen.every((path) => /^tools\/\d+\.json$/.test(path)), `${seen}`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the pre-rendered card\'s tools are read by the rules of a shard: one of another build is fetched instead', async () => {
   const page = await newPage(browser);
   const seen = shardRequests(page);
   const release = await holdWasm(page);
   await page.goto(server.url);
   const card = page.locator('.tcw[data-tc-prerendered]');
-  const files = (await card.getAttribute('data-tc-files')).split(' ');
-  assert.ok(files.length >= 1 && files.length <= 2 && files.every((f) => /^shards\/tools\/\d+\.json$/.test(f)), `${files}`);
-  // Asked for at the first interaction (or when the browser is idle), before any Wasm runs.
-  await card.getByRole('heading', { level: 2 }).hover();
-  await page.waitForFunction((n) => performance.getEntriesByType('resource').filter((e) => e.name.includes('/shards/tools/')).length >= n, files.length);
-  assert.deepEqual([...seen].sort(), files.map((f) => f.slice('shards/'.length)).sort());
+  const carried = JSON.parse(await card.getAttribute('data-tc-tool-b'));
+  assert.deepEqual(carried.tools.map((tool) => tool.id), [id(1)]);
+  assert.equal(await card.getAttribute('data-tc-files'), null, 'no shard named to fetch early');
+  await card.evaluate((el) => {
+    const stale = JSON.parse(el.getAttribute('data-tc-tool-b'));
+    stale.build = 'another-build';
+    stale.tools[0].tagline = 'A tagline from another build';
+    el.setAttribute('data-tc-tool-b', JSON.stringify(stale));
+  });
   release();
   await waitForCard(page, `${name(0)} vs ${name(1)}`);
   await page.locator(LIVE).getByText('Placeholder tagline 1', { exact: true }).waitFor();
-  assert.deepEqual([...seen].sort(), files.map((f) => f.slice('shards/'.length)).sort(), 'the widget took the fetched shards');
+  assert.deepEqual(seen, [`tools/${carried.shard}.json`], 'the first tool carried, the second fetched');
+  assert.equal(await page.getByText('A tagline from another build').count(), 0);
+  assert.deepEqual(page.errors, []);
 });
 
 test('a picker finds any tool by the start of a word, one name shard per keystroke at most', async () => {

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::collections::BTreeMap;
 
 use compare_domain::limits::MAX_CATALOG_BYTES;
+use compare_domain::shards::tool_shard_of;
 use compare_domain::source::{beside, check_source_keeping, open_source, read_source};
 use compare_domain::tools_file::{read_tool_lines, ToolLine};
 use compare_domain::votes::{Ballot, StoreError, VoteBook, VoteStore};
@@ -127,14 +128,6 @@ impl LoadedCatalog {
             }
         }
     }
-
-    fn details(&self, pair: Pair) -> Result<ToolDetails, String> {
-        let details = ToolDetails::default();
-        for tool in [pair.a, pair.b] {
-            details.set(tool, Loadable::Ready(Arc::new(self.full_tool(tool)?)));
-        }
-        Ok(details)
-    }
 }
 
 /// The catalog text a site publishes for a catalog with a tools file of
@@ -231,10 +224,13 @@ pub const SAID_ATTRIBUTE: &str = "data-tc-said";
 /// before the Wasm, at once, with the counts and words of the same
 /// components.
 pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: Placement) -> Result<String, String> {
-    let (card, _) = draw_card(loaded, pair, theme, placement, None)?;
+    // Read once for the four renderings (a shard is ~128 KB of JSON).
+    let tools = [loaded.full_tool(pair.a)?, loaded.full_tool(pair.b)?];
+    let drawn = Drawn { loaded, pair, tools: &tools, theme, placement };
+    let (card, _) = draw_card(&drawn, None, true);
     let mut templates = String::new();
     for vote in [Some(0), Some(1), None] {
-        let (voted, said) = draw_card(loaded, pair, theme, placement, vote)?;
+        let (voted, said) = draw_card(&drawn, vote, false);
         let parts = VOTE_PARTS
             .iter()
             .scan(0, |from, (tag, class)| {
@@ -258,23 +254,49 @@ pub fn render_card(loaded: &LoadedCatalog, pair: Pair, theme: Theme, placement: 
     Ok(format!("{}{templates}{}", &card[..end], &card[end..]))
 }
 
-fn draw_card(
-    loaded: &LoadedCatalog,
+/// What every rendering of one card shares.
+struct Drawn<'a> {
+    loaded: &'a LoadedCatalog,
     pair: Pair,
+    /// The pair's full tools.
+    tools: &'a [Tool; 2],
     theme: Theme,
     placement: Placement,
-    vote: Option<usize>,
-) -> Result<(String, String), String> {
-    let details = loaded.details(pair)?;
+}
+
+/// A sharded catalog's tool as a shard of that one tool, which the live
+/// widget reads from the card (`data-tc-tool-a`, `-b`) by the same rules as
+/// a fetched shard, instead of fetching two of ~128 KB for a card it has.
+fn one_tool_shard(catalog: &ValidCatalog, tool: &Tool) -> Option<String> {
+    let shards = catalog.catalog().shards.as_ref()?;
+    let shard = tool_shard_of(&tool.id, shards.tool_shards);
+    Some(serde_json::json!({ "build": shards.build, "shard": shard, "tools": [tool] }).to_string())
+}
+
+/// The card with `vote` stored, and what the live card announces on
+/// reaching it. `whole`: the card itself, not one whose vote parts become a
+/// template (the rest of which is dropped).
+fn draw_card(drawn: &Drawn, vote: Option<usize>, whole: bool) -> (String, String) {
+    let &Drawn { loaded, pair, tools, theme, placement } = drawn;
+    let details = ToolDetails::default();
+    for (tool, full) in [pair.a, pair.b].into_iter().zip(tools) {
+        details.set(tool, Loadable::Ready(Arc::new(full.clone())));
+    }
     let catalog = loaded.catalog.clone();
     let (a, b) = (catalog.tool(pair.a).id.clone(), catalog.tool(pair.b).id.clone());
-    // A split or sharded catalog's card needs its two tools' files too:
-    // named here, embed.js fetches them beside the Wasm, not after it.
-    let files = catalog.has_tool_files().then(|| {
+    // A split catalog's card names its two tools' files: embed.js fetches
+    // them beside the Wasm, not after it. (A sharded one's card carries
+    // them; the vote templates need neither.)
+    let split = whole && catalog.catalog().tool_details.is_some();
+    let files = split.then(|| {
         let mut files: Vec<String> = [pair.a, pair.b].into_iter().filter_map(|t| catalog.tool_details_url(t)).collect();
         files.dedup();
         files.join(" ")
     });
+    let [tool_a, tool_b] = match whole {
+        true => tools.each_ref().map(|tool| one_tool_shard(&catalog, tool)),
+        false => [None, None],
+    };
     let language = catalog.catalog().language.clone();
     let messages = catalog.catalog().labels.script_messages();
     let owner = Owner::new();
@@ -306,7 +328,18 @@ fn draw_card(
             fetch_names: Arc::new(|_, _, _| {}),
         });
         let html = view! {
-            <div class="tcw" lang=language data-theme=theme.as_str() data-tc-prerendered="" data-a=a data-b=b data-tc-files=files data-tc-messages=messages>
+            <div
+                class="tcw"
+                lang=language
+                data-theme=theme.as_str()
+                data-tc-prerendered=""
+                data-a=a
+                data-b=b
+                data-tc-files=files
+                data-tc-tool-a=tool_a
+                data-tc-tool-b=tool_b
+                data-tc-messages=messages
+            >
                 <Comparison curated_as_links=placement == Placement::Page />
             </div>
         }
@@ -315,5 +348,5 @@ fn draw_card(
     });
     // Leptos marks empty places with `<!>`, for hydration, which this card
     // never has (the live widget draws its own); HTML calls it a bogus comment.
-    Ok((html.replace("<!>", ""), said))
+    (html.replace("<!>", ""), said)
 }

@@ -262,7 +262,7 @@ fn embed_js(template: &str, names: &EmbedNames, cards: &str, messages: &str) -> 
     }
     for (placeholder, value) in [("__CARDS__", cards), ("__MESSAGES__", messages)] {
         for quote in ['\'', '"'] {
-            js = js.replace(&format!("{quote}{placeholder}{quote}"), &value);
+            js = js.replace(&format!("{quote}{placeholder}{quote}"), value);
         }
     }
     match ["__WIDGET_JS__", "__WIDGET_WASM__", "__STYLESHEET__", "__CARDS__", "__MESSAGES__"]

@@ -113,19 +113,24 @@ fn a_catalog_of_more_tools_than_shards_above_is_published_in_shards_with_the_sam
 
     let site = snapshot(&dir.join("site"));
     let seed = snapshot(&dir.join("seed-site"));
+    let manifest: serde_json::Value = serde_json::from_slice(&site["catalog.json"]).unwrap();
     for (name, content) in &seed {
         if name.ends_with(".html") {
-            // The same but for the shard files each card names for embed.js.
-            let (page, named) = without_tool_files(&site[name]);
+            // The same but for the two tools each card carries for the
+            // live widget, as shards of one tool each.
+            let (page, carried) = without_card_tools(&site[name]);
             assert!(page.as_bytes() == content.as_slice(), "{name} differs from the seed's");
-            assert!(named.iter().all(|file| site.contains_key(file)), "{name} names files it lacks: {named:?}");
-            assert!(
-                !page.contains("data-tc-prerendered") || !named.is_empty(),
-                "{name}'s card names its tools' shards"
-            );
+            assert_eq!(carried.len(), 2 * page.matches("data-tc-prerendered").count(), "{name}: two tools a card");
+            for one in carried {
+                assert_eq!(one["build"], manifest["shards"]["build"]);
+                let shard: serde_json::Value =
+                    serde_json::from_slice(&site[&format!("shards/tools/{}.json", one["shard"])]).unwrap();
+                let tool = &one["tools"][0];
+                assert_eq!(one["tools"].as_array().unwrap().len(), 1);
+                assert!(shard["tools"].as_array().unwrap().contains(tool), "{name}: {tool} as in its shard");
+            }
         }
     }
-    let manifest: serde_json::Value = serde_json::from_slice(&site["catalog.json"]).unwrap();
     assert_eq!(manifest["shards"]["tools"], 8);
     let listed: Vec<&str> = manifest["tools"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(listed.len(), 7, "the 7 tools the seed's six comparisons name: {listed:?}");
@@ -146,19 +151,21 @@ fn a_catalog_of_more_tools_than_shards_above_is_published_in_shards_with_the_sam
     assert!(!dir.join("whole/shards").exists());
 }
 
-/// A page without its cards' `data-tc-files` attributes, and the files
-/// they name.
-fn without_tool_files(page: &[u8]) -> (String, Vec<String>) {
-    const ATTRIBUTE: &str = " data-tc-files=\"";
+/// A page without its cards' `data-tc-tool-a` and `-b` attributes, and
+/// what they hold.
+fn without_card_tools(page: &[u8]) -> (String, Vec<serde_json::Value>) {
     let mut rest = std::str::from_utf8(page).expect("UTF-8");
-    let (mut kept, mut named) = (String::new(), Vec::new());
-    while let Some(at) = rest.find(ATTRIBUTE) {
+    let (mut kept, mut carried) = (String::new(), Vec::new());
+    while let Some(at) = rest.find(" data-tc-tool-") {
         kept.push_str(&rest[..at]);
-        let value = &rest[at + ATTRIBUTE.len()..];
-        let end = value.find('"').expect("a closed attribute");
-        named.extend(value[..end].split(' ').map(str::to_string));
+        let value = &rest[at..];
+        let start = value.find('"').expect("an attribute value") + 1;
+        let end = start + value[start..].find('"').expect("a closed attribute");
+        let json =
+            value[start..end].replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        carried.push(serde_json::from_str(&json).expect("JSON"));
         rest = &value[end + 1..];
     }
     kept.push_str(rest);
-    (kept, named)
+    (kept, carried)
 }
