@@ -2,7 +2,8 @@
 # Large catalogs in the browser (issue 27): builds the sites of synthetic
 # catalogs with a tools file (`generate-catalog --jsonl`) — 10,000 tools in
 # one file and sharded (--shards-above 1000), 100,000 and 1,000,000 sharded
-# (the default) — with the release `tool-compare`, and measures them against
+# (the default), and the million with the seed's 6 curated pairs instead of
+# 1,000 — with the release `tool-compare`, and measures them against
 # the seed's site (dist/) with bench/sharded.mjs. Also counts each site's
 # files and its largest file. Writes bench/results/sharded.{json,md}.
 # Needs scripts/build.sh first; ~5 GB of disk for the million.
@@ -26,4 +27,15 @@ for spec in "10000 one-file" "10000 sharded --shards-above 1000" "100000 sharded
   say "$n tools, $kind: $files files, the largest $largest B"
   sites+=("$n tools, $kind ($files files)=$dir/$kind")
 done
+# The million again with as many curated pairs as the seed (6): the
+# manifest lists the curated pairs' tools, so it grows with the curation,
+# not with the tools.
+few="$WORK/1000000-curated-6"
+mkdir -p "$few"
+ln -sf "$WORK/1000000/tools.jsonl" "$few/tools.jsonl"
+node -e 'const fs = require("fs"); const [from, to] = process.argv.slice(1);
+  const catalog = JSON.parse(fs.readFileSync(from, "utf8")); catalog.comparisons = catalog.comparisons.slice(0, 6);
+  fs.writeFileSync(to, JSON.stringify(catalog));' "$WORK/1000000/catalog.json" "$few/catalog.json"
+"$PROGRAM" build "$few/catalog.json" --out "$few/sharded" --no-precompress >/dev/null
+sites+=("1000000 tools, sharded, the seed's 6 curated pairs ($(find "$few/sharded" -type f | wc -l) files)=$few/sharded")
 node bench/sharded.mjs bench/results "${sites[@]}"
