@@ -7,10 +7,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
 cd "$ROOT"
 OUT="$(mktemp -d)"
-wasm_flags cargo build -q --release --target wasm32-unknown-unknown --bin tool-compare --no-default-features --features csr,bench-json
-wasm-bindgen --target web --out-dir "$OUT" target/wasm32-unknown-unknown/release/tool-compare.wasm
-wasm-opt -Oz --low-memory-unused --converge "$OUT/tool-compare_bg.wasm" -o "$OUT/tool-compare-0000000000000000_bg.wasm"
-mv "$OUT/tool-compare.js" "$OUT/tool-compare-0000000000000000.js"
+wasm_flags cargo build -q --release --target wasm32-unknown-unknown --bin tool-compare-widget --no-default-features --features csr,bench-json
+wasm-bindgen --target web --out-dir "$OUT" target/wasm32-unknown-unknown/release/tool-compare-widget.wasm
+wasm-opt -Oz --low-memory-unused --converge "$OUT/tool-compare-widget_bg.wasm" -o "$OUT/tool-compare-widget-0000000000000000_bg.wasm"
+mv "$OUT/tool-compare-widget.js" "$OUT/tool-compare-widget-0000000000000000.js"
 echo '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>JSON path</title></head><body></body></html>' >"$OUT/index.html"
 for n in 100 1000 10000; do
   cargo run -q --release -p compare-domain --bin generate-catalog "$n" >"$OUT/cat$n.json"

@@ -1,6 +1,7 @@
 //! Fetching a sharded catalog's files (`compare_domain::shards`): the
 //! name index for the pickers, and the tool shards of the tools a page asks
-//! for by id before the catalog has met them.
+//! for by id before the catalog has met them; and taking the tools a
+//! pre-rendered card carries, so that its card needs no shard.
 
 use std::sync::Arc;
 
