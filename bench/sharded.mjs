@@ -103,7 +103,7 @@ async function main() {
               wasm: window.benchWasm?.memory?.buffer?.byteLength ?? 0,
             }));
             detail = { bytes: loaded.bytes.total, requests: loaded.bytes.requests, memoryMB: Math.round(((memory.jsHeap + memory.wasm) / 2 ** 20) * 10) / 10 };
-            if (!phone) detail.keys = await keystrokes(loaded.page, loaded.bytes);
+            detail.keys = await keystrokes(loaded.page, loaded.bytes);
           }
           await loaded.context.close();
         }
@@ -118,14 +118,14 @@ async function main() {
   }
   const seed = results[0];
   const lines = [
-    `Sites built by tool-compare, served gzipped from a sub-path; medians of ${RUNS} loads in fresh contexts, cache disabled; measured ${new Date().toISOString().slice(0, 10)} on ${(await import('node:os')).cpus().length} CPUs. Time to card: navigation start to the live card (\`${MARK}\`); ratio against the first row. Bytes: on the wire until then. Memory: JS heap + Wasm memory after load. Keystrokes typed one at a time into the first picker ("${KEYS.join('')}"): time to the settled status line, and the bytes fetched for it.`,
+    `Sites built by tool-compare, served gzipped from a sub-path; medians of ${RUNS} loads in fresh contexts, cache disabled; measured ${new Date().toISOString().slice(0, 10)} on ${(await import('node:os')).cpus().length} CPUs. Time to card: navigation start to the live card (\`${MARK}\`); ratio against the first row. Bytes: on the wire until then. Memory: JS heap + Wasm memory after load. Keystrokes typed one at a time into the first picker ("${KEYS.join('')}"), on each profile: time to the settled status line, and the bytes fetched for it.`,
     '',
-    '| site | time to card: desktop | ratio | phone | ratio | bytes for the card (requests) | JS heap + Wasm | keystrokes: ms / bytes |',
-    '|---|---|---|---|---|---|---|---|',
+    '| site | time to card: desktop | ratio | phone | ratio | bytes for the card (requests) | JS heap + Wasm | keystrokes, desktop: ms / bytes | keystrokes, phone: ms / bytes |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of results) {
-    const keys = row.desktop.keys.map((k) => `${k.ms} ms / ${k.bytes} B`).join('; ');
-    lines.push(`| ${row.name} | ${row.desktop.cardMs} ms | ${(row.desktop.cardMs / seed.desktop.cardMs).toFixed(2)}× | ${row.phone.cardMs} ms | ${(row.phone.cardMs / seed.phone.cardMs).toFixed(2)}× | ${row.desktop.bytes} B (${row.desktop.requests}) | ${row.desktop.memoryMB} MB | ${keys} |`);
+    const keys = (profile) => profile.keys.map((k) => `${k.ms} ms / ${k.bytes} B`).join('; ');
+    lines.push(`| ${row.name} | ${row.desktop.cardMs} ms | ${(row.desktop.cardMs / seed.desktop.cardMs).toFixed(2)}× | ${row.phone.cardMs} ms | ${(row.phone.cardMs / seed.phone.cardMs).toFixed(2)}× | ${row.desktop.bytes} B (${row.desktop.requests}) | ${row.desktop.memoryMB} MB | ${keys(row.desktop)} | ${keys(row.phone)} |`);
   }
   await writeFile(join(resultsDir, 'sharded.json'), JSON.stringify(results, null, 2) + '\n');
   await writeFile(join(resultsDir, 'sharded.md'), lines.join('\n') + '\n');
