@@ -125,6 +125,17 @@ pub struct Shards {
     /// How many tool shards (`shards/tools/<n>.json`) there are.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 65536)))]
     pub tool_shards: u32,
+    /// How many curated pairs the catalog has, when the manifest lists only
+    /// the first of them (`compare_domain::shards::MANIFEST_CURATED`):
+    /// `shards/curated.json` lists all, and each tool shard those of its
+    /// tools. Left out (0) when the manifest lists them all.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(max = 1000)))]
+    pub curated: u32,
+}
+
+fn is_zero(count: &u32) -> bool {
+    *count == 0
 }
 
 /// A catalog of this version with nothing in it: every optional field as

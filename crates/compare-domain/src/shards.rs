@@ -11,7 +11,14 @@
 //! - `names/<n>.json`: the pickers' name index, by folded word prefix
 //!   ([`plan_name_shards`], [`pack_name_shards`]); a query's word is looked
 //!   up in the prefix table, `names.json`, fetched once, which names the
-//!   file of each prefix.
+//!   file of each prefix;
+//! - `curated.json`, for a catalog of more curated pairs than the manifest
+//!   lists ([`MANIFEST_CURATED`]): all of them and their tools, fetched
+//!   when a reader asks to see them all. Each curated pair is also in the
+//!   tool shards of its two tools, so the card of any pair finds its own
+//!   in the shards it reads anyway: the manifest, which every reader reads
+//!   before the card, stays the size of a small catalog's whatever the
+//!   curation (1,000 pairs made it 253 KB).
 //!
 //! Every file carries the build's id, so a reader never mixes files of two
 //! builds (a host that updates files one by one, a stale cache): the widget
@@ -20,7 +27,7 @@
 use std::collections::HashMap;
 
 use crate::json::{ReadJson, Reader};
-use crate::model::{Shards, Tool};
+use crate::model::{Comparison, Shards, Tool};
 use crate::parse::ParseError;
 use crate::text::fold_case;
 
@@ -33,6 +40,14 @@ pub const NAME_TABLE_FILE: &str = "shards/names.json";
 pub fn name_shard_file(file: u32) -> String {
     format!("shards/names/{file}.json")
 }
+
+/// The list of every curated pair of a catalog that has more than the
+/// manifest lists.
+pub const CURATED_FILE: &str = "shards/curated.json";
+
+/// How many curated pairs a manifest lists: the ones a card shows before
+/// "Show all".
+pub const MANIFEST_CURATED: usize = 8;
 
 pub fn tool_shard_file(shard: u32) -> String {
     format!("shards/tools/{shard}.json")
@@ -138,12 +153,30 @@ pub struct NameShard {
     pub tools: Vec<Tool>,
 }
 
-/// A tool shard (`shards/tools/<n>.json`): the full tools of shard `shard`.
+/// A tool shard (`shards/tools/<n>.json`): the full tools of shard
+/// `shard`, and the curated pairs that name one of them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ToolShard {
     pub build: String,
     pub shard: u32,
     pub tools: Vec<Tool>,
+    pub comparisons: Vec<CuratedPair>,
+}
+
+/// A curated pair and its place in the catalog's list (`[at, {…}]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CuratedPair {
+    pub at: u32,
+    pub comparison: Comparison,
+}
+
+/// `shards/curated.json`: every curated pair, in the catalog's order, and
+/// their tools as the pickers see them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CuratedList {
+    pub build: String,
+    pub tools: Vec<Tool>,
+    pub comparisons: Vec<Comparison>,
 }
 
 /// How many tools match a query, as far as one name shard tells.
@@ -343,13 +376,14 @@ pub fn unknown_ids<'a>(
 
 impl ReadJson for Shards {
     fn read_json(r: &mut Reader) -> Result<Shards, ParseError> {
-        const FIELDS: &[&str] = &["build", "tools", "tool_shards"];
+        const FIELDS: &[&str] = &["build", "tools", "tool_shards", "curated"];
         let mut shards = Shards::default();
         let seen = r.object("struct Shards", FIELDS, |r, field| {
             match field {
                 0 => shards.build = r.string()?,
                 1 => shards.tools = count(r)?,
-                _ => shards.tool_shards = u32::try_from(count(r)?).map_err(|_| r.shape("too many tool shards"))?,
+                2 => shards.tool_shards = u32::try_from(count(r)?).map_err(|_| r.shape("too many tool shards"))?,
+                _ => shards.curated = u32::try_from(count(r)?).map_err(|_| r.shape("too many curated pairs"))?,
             }
             Ok(())
         })?;
@@ -365,18 +399,54 @@ fn count(r: &mut Reader) -> Result<u64, ParseError> {
 
 impl ReadJson for ToolShard {
     fn read_json(r: &mut Reader) -> Result<ToolShard, ParseError> {
-        const FIELDS: &[&str] = &["build", "shard", "tools"];
+        const FIELDS: &[&str] = &["build", "shard", "tools", "comparisons"];
         let mut shard = ToolShard::default();
         let seen = r.object("struct ToolShard", FIELDS, |r, field| {
             match field {
                 0 => shard.build = r.string()?,
                 1 => shard.shard = u32::try_from(count(r)?).map_err(|_| r.shape("no such shard"))?,
-                _ => shard.tools = r.list()?,
+                2 => shard.tools = r.list()?,
+                _ => shard.comparisons = r.list()?,
             }
             Ok(())
         })?;
         r.require(seen, FIELDS, &[0, 1, 2])?;
         Ok(shard)
+    }
+}
+
+impl ReadJson for CuratedPair {
+    /// `[12, {"tools": ["a", "b"], …}]`.
+    fn read_json(r: &mut Reader) -> Result<CuratedPair, ParseError> {
+        let (mut at, mut comparison, mut fields) = (0, None, 0);
+        r.array(|r| {
+            match fields {
+                0 => at = u32::try_from(count(r)?).map_err(|_| r.shape("no such curated pair"))?,
+                1 => comparison = Some(Comparison::read_json(r)?),
+                _ => return Err(r.shape("expected [position, comparison]")),
+            }
+            fields += 1;
+            Ok(())
+        })?;
+        let comparison = comparison.ok_or_else(|| r.shape("expected [position, comparison]"))?;
+        Ok(CuratedPair { at, comparison })
+    }
+}
+
+impl ReadJson for CuratedList {
+    fn read_json(r: &mut Reader) -> Result<CuratedList, ParseError> {
+        const FIELDS: &[&str] = &["build", "tools", "comparisons"];
+        let mut list = CuratedList::default();
+        let seen = r.object("struct CuratedList", FIELDS, |r, field| {
+            match field {
+                0 => list.build = r.string()?,
+                1 => list.tools = r.list()?,
+                _ => list.comparisons = r.list()?,
+            }
+            Ok(())
+        })?;
+        r.require(seen, FIELDS, &[0, 1, 2])?;
+        Ok(list)
     }
 }
 

@@ -219,11 +219,29 @@ impl ValidCatalog {
 
     /// The curated comparison of these two tools, in either order.
     pub fn comparison(&self, pair: Pair) -> Option<&Comparison> {
-        self.comparisons_by_pair.get(&pair.unordered()).map(|&i| &self.catalog.comparisons[i])
+        let own = self.comparisons_by_pair.get(&pair.unordered()).map(|&i| &self.catalog.comparisons[i]);
+        #[cfg(shards)]
+        let own = own.or_else(|| self.learned_comparison(pair));
+        own
     }
 
-    /// The curated pairs, in catalog order, without repeats.
+    /// How many curated pairs the catalog has: a sharded manifest lists
+    /// only the first of many, until `read_curated_list`.
+    pub fn curated_count(&self) -> usize {
+        #[cfg(shards)]
+        if let Some(shards) = self.shards().filter(|s| s.curated > 0) {
+            return shards.curated as usize;
+        }
+        self.comparisons_by_pair.len()
+    }
+
+    /// The curated pairs, in catalog order, without repeats (a sharded
+    /// manifest's own, or all once it has read its list of them).
     pub fn curated_pairs(&self) -> Vec<Pair> {
+        #[cfg(shards)]
+        if let Some(all) = self.listed_curated() {
+            return all;
+        }
         let mut pairs: Vec<(usize, Pair)> = self
             .comparisons_by_pair
             .values()
@@ -437,6 +455,55 @@ mod tests {
         assert!(catalog.read_name_shard(&table, 4, names).unwrap_err().to_string().contains("not 4"));
         let fine = r#"{"build":"b1","file":3,"tools":[{"id":"z","name":"Zeta"}]}"#;
         assert_eq!(catalog.read_name_shard(&table, 3, fine).unwrap().tools.len(), 1);
+    }
+
+    #[test]
+    #[cfg(shards)]
+    fn curated_pairs_beyond_the_manifest_are_learned_from_shards_and_their_list() {
+        let catalog = load_catalog(
+            r#"{"version":1,"shards":{"build":"b1","tools":1000,"tool_shards":4,"curated":2},
+                "tools":[{"id":"a","name":"Alpha"},{"id":"b","name":"Beta"}],
+                "comparisons":[{"tools":["a","b"]}]}"#,
+        )
+        .expect("a manifest loads");
+        assert_eq!((catalog.curated_count(), catalog.curated_pairs().len()), (2, 1));
+        let zeta = catalog.learn(&Tool { id: "zeta".into(), name: "Zeta".into(), ..Tool::default() }).unwrap();
+        let pair = Pair { a: zeta, b: ToolRef(0) };
+        assert_eq!(catalog.comparison(pair), None);
+        let shard = tool_shard_of("zeta", 4);
+        let with = |comparisons: &str| {
+            format!(
+                r#"{{"build":"b1","shard":{shard},"tools":[{{"id":"zeta","name":"Zeta"}}],"comparisons":{comparisons}}}"#
+            )
+        };
+        let problem = |text: String| catalog.load_tool_details(zeta, &text).unwrap_err().to_string();
+        assert!(problem(with(r#"[[5,{"tools":["zeta","a"]}]]"#)).contains("curated pair 5 of a catalog of 2"));
+        let elsewhere = ["q", "r", "s", "t", "u"].into_iter().find(|id| tool_shard_of(id, 4) != shard).unwrap();
+        let named = problem(with(&format!(r#"[[1,{{"tools":["{elsewhere}","a"]}}]]"#)));
+        assert!(named.contains("comparisons[0].tools: names no tool of this shard"), "{named}");
+        assert!(problem(with(r#"[[1,{"tools":["zeta","a"],"baseline_votes":[-1,0]}]]"#)).contains("negative"));
+        catalog
+            .load_tool_details(
+                zeta,
+                &with(r#"[[1,{"tools":["zeta","a"],"question":"Which?","baseline_votes":[3,4]}]]"#),
+            )
+            .unwrap();
+        assert_eq!(catalog.comparison(pair).and_then(|c| c.question.as_deref()), Some("Which?"));
+        assert_eq!(catalog.comparison(pair.swapped()).map(|c| c.baseline_votes), Some([3, 4]));
+
+        let list = |build: &str, comparisons: &str| {
+            format!(
+                r#"{{"build":"{build}","tools":[{{"id":"a","name":"Alpha"}},{{"id":"y","name":"Ypsilon"}},{{"id":"zeta","name":"Zeta"}}],"comparisons":{comparisons}}}"#
+            )
+        };
+        let refused = |text: String| catalog.read_curated_list(&text).unwrap_err().to_string();
+        let both = r#"[{"tools":["a","b"]},{"tools":["zeta","a"]}]"#;
+        assert!(refused(list("b0", both)).contains(r#"from build "b0""#));
+        assert!(refused(list("b1", r#"[{"tools":["a","b"]}]"#)).contains("1 curated pairs; the catalog has 2"));
+        assert!(refused(list("b1", r#"[{"tools":["zeta","a"]},{"tools":["a","b"]}]"#)).contains("does not begin"));
+        assert!(refused(list("b1", r#"[{"tools":["a","b"]},{"tools":["nope","a"]}]"#)).contains("does not hold"));
+        catalog.read_curated_list(&list("b1", both)).expect("the list");
+        assert_eq!(catalog.curated_pairs(), vec![Pair { a: ToolRef(0), b: ToolRef(1) }, pair]);
     }
 
     /// The widget build every small site publishes (`TOOL_COMPARE_WIDGET_SHARDS=0`).

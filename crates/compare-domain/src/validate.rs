@@ -50,6 +50,15 @@ pub fn validate_tool_file(catalog: &Catalog, tool: &Tool, expected_id: &str) -> 
     check.problems
 }
 
+/// Curated pairs met outside a catalog (a sharded catalog's shards):
+/// checked as in a catalog, but for their tools, which may be in any shard.
+#[cfg(shards)]
+pub fn validate_comparisons(comparisons: &[Comparison]) -> Vec<Problem> {
+    let mut checker = Checker::default();
+    checker.comparisons(comparisons, None);
+    checker.problems
+}
+
 /// Checks one line of a catalog's tools file (see `Catalog::tools_file`)
 /// by the rules of a tool in `tools`, but for its id's uniqueness, which
 /// only the whole file can tell. Paths are relative to the line.
@@ -162,6 +171,16 @@ impl Checker {
         }
         if catalog.tool_details.is_some() || catalog.tools_file.is_some() {
             self.error(&path, "a sharded catalog has neither tool_details nor tools_file".to_string());
+        }
+        let curated = shards.curated as usize;
+        if curated != 0 && !(catalog.comparisons.len() < curated && curated <= MAX_COMPARISONS) {
+            self.error(
+                &path.field("curated"),
+                format!(
+                    "{curated} curated pairs: more than the manifest's {} and at most {MAX_COMPARISONS}",
+                    catalog.comparisons.len()
+                ),
+            );
         }
     }
 

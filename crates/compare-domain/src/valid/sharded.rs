@@ -6,10 +6,10 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use super::{only_warnings, LoadError, ToolRef, ValidCatalog};
-use crate::model::{Catalog, Shards, Tool};
-use crate::shards::{tool_shard_of, NameShard, NameTable, ToolShard};
-use crate::validate::{validate_tool_line, Problem, Severity};
+use super::{only_warnings, LoadError, Pair, ToolRef, ValidCatalog};
+use crate::model::{Catalog, Comparison, Shards, Tool};
+use crate::shards::{tool_shard_of, CuratedList, CuratedPair, NameShard, NameTable, ToolShard};
+use crate::validate::{validate_comparisons, validate_tool_line, Problem, Severity};
 
 /// Tools a sharded catalog's page met in its shards (a deep link's, a
 /// picker's matches), as the pickers see them (id, name, category). Their
@@ -20,6 +20,32 @@ use crate::validate::{validate_tool_line, Problem, Severity};
 pub(super) struct LearnedTools {
     chunks: Vec<OnceLock<Box<[OnceLock<Tool>]>>>,
     ids: Mutex<HashMap<String, ToolRef>>,
+    comparisons: LearnedComparisons,
+}
+
+/// The curated pairs beyond the manifest's, as the page met them (in the
+/// tool shards it read, or all at once in `shards/curated.json`), by their
+/// place in the catalog's list: filled once, so `comparison()` can lend
+/// them like the catalog's own. At most 1,000 slots, looked up by a scan:
+/// an index by ids would cost the Wasm more than the scan costs a lookup.
+#[derive(Debug, Default)]
+struct LearnedComparisons {
+    slots: Box<[OnceLock<Comparison>]>,
+    /// Every curated pair, once `shards/curated.json` was read.
+    listed: OnceLock<Vec<Pair>>,
+}
+
+impl LearnedComparisons {
+    /// The first slot that holds the pair of these two tool ids, in either
+    /// order.
+    fn position(&self, a: &str, b: &str) -> Option<usize> {
+        self.slots.iter().position(|slot| {
+            slot.get().is_some_and(|c| {
+                let [x, y] = &c.tools;
+                (x == a && y == b) || (x == b && y == a)
+            })
+        })
+    }
 }
 
 const LEARNED_CHUNK: usize = 1024;
@@ -33,7 +59,15 @@ impl LearnedTools {
         if catalog.shards.is_none() {
             return LearnedTools::default();
         }
-        LearnedTools { chunks: (0..LEARNED_CHUNKS).map(|_| OnceLock::new()).collect(), ids: Mutex::default() }
+        let curated = catalog.shards.as_ref().map_or(0, |s| s.curated as usize);
+        LearnedTools {
+            chunks: (0..LEARNED_CHUNKS).map(|_| OnceLock::new()).collect(),
+            ids: Mutex::default(),
+            comparisons: LearnedComparisons {
+                slots: (0..curated).map(|_| OnceLock::new()).collect(),
+                ..LearnedComparisons::default()
+            },
+        }
     }
 
     pub(super) fn get(&self, index: usize) -> Option<&Tool> {
@@ -77,7 +111,111 @@ impl ValidCatalog {
         if shard.shard != expected {
             return Err(shard_problem("shard", format!("the file is shard {}, not {expected}", shard.shard)));
         }
+        self.learn_shard_comparisons(&shard, shards.tool_shards)?;
         Ok(shard)
+    }
+
+    /// The curated pairs a tool shard holds, each naming one of its tools.
+    fn learn_shard_comparisons(&self, shard: &ToolShard, tool_shards: u32) -> Result<(), LoadError> {
+        if shard.comparisons.is_empty() {
+            return Ok(());
+        }
+        let list: Vec<Comparison> = shard.comparisons.iter().map(|c| c.comparison.clone()).collect();
+        only_warnings(validate_comparisons(&list))?;
+        for (i, CuratedPair { at, comparison }) in shard.comparisons.iter().enumerate() {
+            if !comparison.tools.iter().any(|id| tool_shard_of(id, tool_shards) == shard.shard) {
+                return Err(shard_problem(&format!("comparisons[{i}].tools"), "names no tool of this shard"));
+            }
+            self.learn_comparison(*at as usize, comparison)
+                .map_err(|message| shard_problem(&format!("comparisons[{i}]"), message))?;
+        }
+        Ok(())
+    }
+
+    /// Keeps the curated pair at `at` of the catalog's list (the manifest
+    /// holds its own first ones).
+    fn learn_comparison(&self, at: usize, comparison: &Comparison) -> Result<(), String> {
+        if at < self.catalog.comparisons.len() {
+            return Ok(());
+        }
+        let learned = &self.learned.comparisons;
+        let slot = learned
+            .slots
+            .get(at)
+            .ok_or_else(|| format!("curated pair {at} of a catalog of {} curated pairs", learned.slots.len()))?;
+        slot.get_or_init(|| comparison.clone());
+        Ok(())
+    }
+
+    /// A curated pair beyond the manifest's, if the page met it.
+    pub(super) fn learned_comparison(&self, pair: Pair) -> Option<&Comparison> {
+        let learned = &self.learned.comparisons;
+        if learned.slots.is_empty() {
+            return None;
+        }
+        let at = learned.position(&self.tool(pair.a).id, &self.tool(pair.b).id)?;
+        learned.slots[at].get()
+    }
+
+    /// The place of a curated pair in the catalog's list, and the pair, as
+    /// a tool shard carries it.
+    pub fn curated_pair(&self, pair: Pair) -> Option<CuratedPair> {
+        let at = match self.comparisons_by_pair.get(&pair.unordered()) {
+            Some(&own) => own,
+            None => self.learned.comparisons.position(&self.tool(pair.a).id, &self.tool(pair.b).id)?,
+        };
+        let comparison = self.comparison(pair)?.clone();
+        Some(CuratedPair { at: at as u32, comparison })
+    }
+
+    /// Every curated pair, once `shards/curated.json` was read.
+    pub(super) fn listed_curated(&self) -> Option<Vec<Pair>> {
+        self.learned.comparisons.listed.get().cloned()
+    }
+
+    /// Reads `shards/curated.json`: every curated pair of the catalog, in
+    /// its order, starting with the manifest's, and their tools.
+    pub fn read_curated_list(&self, text: &str) -> Result<(), LoadError> {
+        let curated = self.shards().map_or(0, |s| s.curated as usize);
+        let list: CuratedList = crate::parse::parse_json(text).map_err(LoadError::Parse)?;
+        self.same_build(&list.build)?;
+        if list.comparisons.len() != curated {
+            return Err(shard_problem(
+                "comparisons",
+                format!("{} curated pairs; the catalog has {curated}", list.comparisons.len()),
+            ));
+        }
+        // The same pairs in the same places: comparing whole comparisons
+        // would cost the Wasm their equality for no reader's gain.
+        let own = &self.catalog.comparisons;
+        if !list.comparisons.iter().zip(own).all(|(listed, own)| listed.tools == own.tools) {
+            return Err(shard_problem("comparisons", "the list does not begin with the catalog's curated pairs"));
+        }
+        only_warnings(validate_comparisons(&list.comparisons))?;
+        let reviewers = Default::default();
+        for (i, tool) in list.tools.iter().enumerate() {
+            only_warnings(
+                validate_tool_line(&reviewers, tool)
+                    .into_iter()
+                    .map(|p| Problem { path: format!("tools[{i}].{}", p.path), ..p })
+                    .collect(),
+            )?;
+            self.learn(tool);
+        }
+        let mut pairs: Vec<Pair> = Vec::with_capacity(curated);
+        for (i, comparison) in list.comparisons.iter().enumerate() {
+            let [a, b] = comparison.tools.each_ref().map(|id| self.find_tool(id));
+            let (Some(a), Some(b)) = (a, b) else {
+                return Err(shard_problem(&format!("comparisons[{i}].tools"), "names a tool the list does not hold"));
+            };
+            self.learn_comparison(i, comparison).map_err(|message| shard_problem("comparisons", message))?;
+            let pair = Pair { a, b };
+            if !pairs.iter().any(|seen| seen.unordered() == pair.unordered()) {
+                pairs.push(pair);
+            }
+        }
+        let _ = self.learned.comparisons.listed.set(pairs);
+        Ok(())
     }
 
     /// A sharded catalog's name table, checked to be of this build.
