@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::collections::BTreeMap;
 
 use compare_domain::limits::MAX_CATALOG_BYTES;
-use compare_domain::shards::tool_shard_of;
+use compare_domain::shards::{tool_shard_of, CURATED_FILE};
 use compare_domain::source::{beside, check_source_keeping, open_source, read_source};
 use compare_domain::tools_file::{read_tool_lines, ToolLine};
 use compare_domain::votes::{Ballot, StoreError, VoteBook, VoteStore};
@@ -97,6 +97,12 @@ impl LoadedCatalog {
             catalog.site_url = Some(checked_site_url(site_url)?);
         }
         let catalog = ValidCatalog::new(catalog).map_err(|err| format!("{source}: {err}"))?;
+        // The pages of every curated pair, not only of the manifest's.
+        if let Some(list) = shards.get(CURATED_FILE) {
+            catalog
+                .read_curated_list(&String::from_utf8_lossy(list))
+                .map_err(|err| format!("{source}: {CURATED_FILE}: {err}"))?;
+        }
         Ok(LoadedCatalog { source: source.to_string(), text, catalog: Arc::new(catalog), shards })
     }
 
@@ -266,11 +272,17 @@ struct Drawn<'a> {
 
 /// A sharded catalog's tool as a shard of that one tool, which the live
 /// widget reads from the card (`data-tc-tool-a`, `-b`) by the same rules as
-/// a fetched shard, instead of fetching two of ~128 KB for a card it has.
-fn one_tool_shard(catalog: &ValidCatalog, tool: &Tool) -> Option<String> {
+/// a fetched shard, instead of fetching two of ~128 KB for a card it has;
+/// with the card's curated pair where the manifest does not list it.
+fn one_tool_shard(catalog: &ValidCatalog, tool: &Tool, pair: Pair) -> Option<String> {
     let shards = catalog.catalog().shards.as_ref()?;
     let shard = tool_shard_of(&tool.id, shards.tool_shards);
-    Some(serde_json::json!({ "build": shards.build, "shard": shard, "tools": [tool] }).to_string())
+    let mut carried = serde_json::json!({ "build": shards.build, "shard": shard, "tools": [tool] });
+    let curated = catalog.curated_pair(pair).filter(|c| c.at as usize >= catalog.catalog().comparisons.len());
+    if let Some(curated) = curated {
+        carried["comparisons"] = serde_json::json!([[curated.at, curated.comparison]]);
+    }
+    Some(carried.to_string())
 }
 
 /// The card with `vote` stored, and what the live card announces on
@@ -294,7 +306,7 @@ fn draw_card(drawn: &Drawn, vote: Option<usize>, whole: bool) -> (String, String
         files.join(" ")
     });
     let [tool_a, tool_b] = match whole {
-        true => tools.each_ref().map(|tool| one_tool_shard(&catalog, tool)),
+        true => tools.each_ref().map(|tool| one_tool_shard(&catalog, tool, pair)),
         false => [None, None],
     };
     let language = catalog.catalog().language.clone();
@@ -326,6 +338,7 @@ fn draw_card(drawn: &Drawn, vote: Option<usize>, whole: bool) -> (String, String
             shown: Arc::new(|_| {}),
             fetch_tools: Arc::new(|_, _, _| {}),
             fetch_names: Arc::new(|_, _, _| {}),
+            fetch_curated: Arc::new(|_, _| {}),
         });
         let html = view! {
             <div

@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use compare_domain::limits::MAX_TOOLS;
 use compare_domain::model::Shards;
 use compare_domain::shards::{
-    name_shard_file, name_words, pack_name_shards, plan_name_shards, tool_shard_file, tool_shard_of, NAME_SHARD_BYTES,
-    NAME_TABLE_FILE,
+    name_shard_file, name_words, pack_name_shards, plan_name_shards, tool_shard_file, tool_shard_of, CURATED_FILE,
+    MANIFEST_CURATED, NAME_SHARD_BYTES, NAME_TABLE_FILE,
 };
-use compare_domain::{Catalog, Tool};
+use compare_domain::{Catalog, Comparison, Tool};
 
 /// More tools than this are published sharded unless `--shards-above`
 /// says otherwise: one catalog file holds at most this many.
@@ -119,9 +119,9 @@ pub struct ShardedCatalog {
 pub type Reread<'a> = &'a mut dyn FnMut(&mut dyn FnMut(Tool) -> Result<(), String>) -> Result<(), String>;
 
 /// Lays the tools out in shards beside `catalog`, whose `tools` become the
-/// curated pairs' (and the default pair's) as the pickers see them. The
-/// tool shards are filled by reading the tools file again (`reread`),
-/// which must give the same tools as the first reading.
+/// manifest's curated pairs' (and the default pair's) as the pickers see
+/// them. The tool shards are filled by reading the tools file again
+/// (`reread`), which must give the same tools as the first reading.
 pub fn shard(mut catalog: Catalog, tools: KeptTools, reread: Reread) -> Result<ShardedCatalog, String> {
     let KeptTools { ids, entries, json_bytes, words, hash, .. } = tools;
     let total_bytes: usize = json_bytes.iter().map(|&b| b as usize + 1).sum();
@@ -129,9 +129,38 @@ pub fn shard(mut catalog: Catalog, tools: KeptTools, reread: Reread) -> Result<S
     catalog.tools_file = None;
     catalog.shards = None;
     let build = format!("{:016x}", fnv(hash, serde_json::to_string(&catalog).unwrap_or_default().as_bytes()));
-    catalog.tools = manifest_tools(&catalog, &ids, &entries)?;
-    catalog.shards = Some(Shards { build: build.clone(), tools: ids.len() as u64, tool_shards });
+    let mut files = BTreeMap::new();
+    // The widget uses only the first of a repeated pair (the validator
+    // warns), so only that one is published.
+    let curated = first_of_each_pair(std::mem::take(&mut catalog.comparisons));
+    let listed_apart = curated.len() > MANIFEST_CURATED;
+    catalog.comparisons =
+        curated.iter().take(if listed_apart { MANIFEST_CURATED } else { curated.len() }).cloned().collect();
+    catalog.tools = manifest_tools(&catalog.comparisons, &ids, &entries)?;
+    let curated_count = if listed_apart { curated.len() as u32 } else { 0 };
+    catalog.shards =
+        Some(Shards { build: build.clone(), tools: ids.len() as u64, tool_shards, curated: curated_count });
     let manifest = serde_json::to_string(&catalog).map_err(|err| err.to_string())?;
+    if listed_apart {
+        let list = serde_json::json!({
+            "build": build,
+            "tools": manifest_tools(&curated, &ids, &entries)?,
+            "comparisons": curated,
+        });
+        add_capped(&mut files, CURATED_FILE.to_string(), list.to_string())?;
+    }
+    // Each shard's curated pairs: those naming one of its tools.
+    let mut shard_pairs: Vec<Vec<String>> = vec![Vec::new(); tool_shards as usize];
+    if listed_apart {
+        for (at, comparison) in curated.iter().enumerate() {
+            let mut shards: Vec<u32> = comparison.tools.iter().map(|id| tool_shard_of(id, tool_shards)).collect();
+            shards.dedup();
+            let text = serde_json::json!([at, comparison]).to_string();
+            for shard in shards {
+                shard_pairs[shard as usize].push(text.clone());
+            }
+        }
+    }
 
     // Each shard's text, sized before it is filled.
     let shard_of: Vec<u32> = ids.iter().map(|id| tool_shard_of(id, tool_shards)).collect();
@@ -164,9 +193,12 @@ pub fn shard(mut catalog: Catalog, tools: KeptTools, reread: Reread) -> Result<S
     if next != ids.len() {
         return Err(changed());
     }
-    let mut files = BTreeMap::new();
-    for (shard, mut text) in texts.into_iter().enumerate() {
-        text.push_str("]}");
+    for (shard, (mut text, pairs)) in texts.into_iter().zip(shard_pairs).enumerate() {
+        text.push(']');
+        if !pairs.is_empty() {
+            text.push_str(&format!(r#","comparisons":[{}]"#, pairs.join(",")));
+        }
+        text.push('}');
         add_capped(&mut files, tool_shard_file(shard as u32), text)?;
     }
 
@@ -207,10 +239,22 @@ fn add_capped(files: &mut BTreeMap<String, Vec<u8>>, path: String, text: String)
     Ok(())
 }
 
-/// The tools a manifest lists: those of the curated pairs, or the first
-/// two when there are none (the default pair), as the pickers see them.
-fn manifest_tools(catalog: &Catalog, ids: &[Box<str>], entries: &[Box<str>]) -> Result<Vec<Tool>, String> {
-    let mut wanted: Vec<&str> = catalog.comparisons.iter().flat_map(|c| c.tools.iter().map(String::as_str)).collect();
+/// The first comparison of each pair of tools, in either order.
+fn first_of_each_pair(comparisons: Vec<Comparison>) -> Vec<Comparison> {
+    let mut seen = std::collections::HashSet::new();
+    comparisons
+        .into_iter()
+        .filter(|c| {
+            let [a, b] = c.tools.clone();
+            seen.insert(if a <= b { (a, b) } else { (b, a) })
+        })
+        .collect()
+}
+
+/// The tools `comparisons` name, or the first two when there are none
+/// (the default pair), as the pickers see them.
+fn manifest_tools(comparisons: &[Comparison], ids: &[Box<str>], entries: &[Box<str>]) -> Result<Vec<Tool>, String> {
+    let mut wanted: Vec<&str> = comparisons.iter().flat_map(|c| c.tools.iter().map(String::as_str)).collect();
     if wanted.is_empty() {
         wanted.extend(ids.iter().take(2).map(|id| &**id));
     }
@@ -260,7 +304,7 @@ mod tests {
         let site = sharded(3000);
         let catalog = load_catalog(&site.manifest).expect("the manifest is a valid catalog");
         assert!(catalog.is_sharded());
-        assert_eq!(catalog.tool_count(), 600, "the 300 curated pairs' tools");
+        assert_eq!(catalog.tool_count(), 2 * MANIFEST_CURATED, "the first curated pairs' tools");
         let shards = catalog.catalog().shards.clone().unwrap();
         assert_eq!((shards.tools, shards.tool_shards), (3000, 28));
         let mut seen = 0;
@@ -287,6 +331,54 @@ mod tests {
                 assert!(content.len() <= NAME_SHARD_BYTES + 200, "{path}: {} bytes", content.len());
             }
         }
+    }
+
+    #[test]
+    fn curated_pairs_beyond_the_manifest_are_in_their_tools_shards_and_in_their_list() {
+        let site = sharded(3000);
+        let catalog = load_catalog(&site.manifest).expect("the manifest is a valid catalog");
+        assert_eq!(catalog.catalog().comparisons.len(), MANIFEST_CURATED);
+        assert_eq!((catalog.curated_count(), catalog.curated_pairs().len()), (300, MANIFEST_CURATED));
+        let shards = catalog.catalog().shards.clone().unwrap();
+
+        // The card of a pair the manifest does not list reads its tools'
+        // shards, and finds its curated pair in either.
+        for id in ["tool-02000", "tool-02001"] {
+            let fresh = load_catalog(&site.manifest).unwrap();
+            let text =
+                std::str::from_utf8(&site.files[&tool_shard_file(tool_shard_of(id, shards.tool_shards))]).unwrap();
+            let shard = fresh.read_tool_shard(id, text).expect("a valid shard");
+            let tool = shard.tools.iter().find(|t| t.id == id).unwrap();
+            fresh.learn(tool).unwrap();
+            let other = if id.ends_with('0') { "tool-02001" } else { "tool-02000" };
+            let other = fresh.learn(&Tool { id: other.into(), name: "x".into(), ..Tool::default() }).unwrap();
+            let pair = compare_domain::Pair { a: fresh.find_tool(id).unwrap(), b: other };
+            let curated = fresh.comparison(pair).unwrap_or_else(|| panic!("{id}'s shard holds its curated pair"));
+            assert_eq!(curated.tools, ["tool-02000", "tool-02001"]);
+        }
+
+        catalog.read_curated_list(std::str::from_utf8(&site.files[CURATED_FILE]).unwrap()).expect("the list");
+        let all = catalog.curated_pairs();
+        assert_eq!(all.len(), 300);
+        let last = all[299];
+        assert_eq!((catalog.tool(last.a).id.as_str(), catalog.tool(last.b).id.as_str()), ("tool-02990", "tool-02991"));
+        assert!(catalog.comparison(last).is_some());
+    }
+
+    #[test]
+    fn a_few_curated_pairs_stay_in_the_manifest() {
+        let (mut source, tools) = jsonl_synthetic_catalog(200);
+        source.comparisons.truncate(MANIFEST_CURATED);
+        let mut kept = KeptTools::new(10);
+        tools.for_each(|tool| kept.keep(tool));
+        let mut reread =
+            |each: &mut dyn FnMut(Tool) -> Result<(), String>| jsonl_synthetic_catalog(200).1.try_for_each(&mut *each);
+        let site = shard(source, kept, &mut reread).unwrap();
+        let catalog = load_catalog(&site.manifest).unwrap();
+        assert_eq!((catalog.curated_count(), catalog.curated_pairs().len()), (MANIFEST_CURATED, MANIFEST_CURATED));
+        assert_eq!(catalog.catalog().shards.as_ref().unwrap().curated, 0);
+        assert!(!site.files.contains_key(CURATED_FILE));
+        assert!(!site.manifest.contains("\"curated\""));
     }
 
     #[test]
