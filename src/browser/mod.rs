@@ -73,6 +73,8 @@ pub fn mount(host: &HtmlElement, config: WidgetConfig) -> Result<Box<dyn Any>, J
         fetch_tools: Arc::new(tool_files::request),
         #[cfg(shards)]
         fetch_names: Arc::new(shard_files::request_names),
+        #[cfg(shards)]
+        fetch_curated: Arc::new(shard_files::request_curated),
     };
     let context = HostElement::new(host.clone());
     let mounted = leptos::mount::mount_to(container, move || {

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use compare_domain::shards::{name_shard_file, tool_shard_file, tool_shard_of, NAME_TABLE_FILE};
+use compare_domain::shards::{name_shard_file, tool_shard_file, tool_shard_of, CURATED_FILE, NAME_TABLE_FILE};
 use compare_domain::ValidCatalog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -49,6 +49,24 @@ pub fn request_names(index: NameIndex, state: ComparisonState, file: NameFile) {
     });
 }
 
+/// Fetches the list of every curated pair (`PageHooks::fetch_curated`):
+/// the catalog reads it for every widget of the page.
+pub fn request_curated(state: ComparisonState, done: Callback<Result<(), FetchFailure>>) {
+    let catalog = state.catalog.get_value();
+    let url = beside_catalog(CURATED_FILE, &state.catalog_url.get_value());
+    let text = fetch_text(&url, CatalogFile::Catalog);
+    spawn_local(async move {
+        let read = text.await.and_then(|text| {
+            catalog.read_curated_list(&text).map_err(|error| FetchFailure {
+                file: CatalogFile::Catalog,
+                url,
+                reason: Reason::Unusable(error),
+            })
+        });
+        done.run(read);
+    });
+}
+
 /// The tools a sharded catalog's pre-rendered card carries (each as a
 /// shard of one tool), for the widget that takes the card over.
 #[derive(Clone, Default)]
@@ -67,6 +85,21 @@ pub fn take_carried_tools(carried: &CarriedTools, state: ComparisonState, detail
     for tool in [pair.a, pair.b] {
         if let Some(full) = carried.0.iter().find_map(|text| catalog.load_tool_details(tool, text).ok()) {
             details.set(tool, Loadable::Ready(Arc::new(full)));
+        }
+    }
+}
+
+/// Makes the requested tools that a pre-rendered card carries known to the
+/// catalog (a curated pair beyond the manifest's), so that they need no
+/// shard.
+fn learn_carried(catalog: &ValidCatalog, carried: &CarriedTools, requested: &[String]) {
+    for id in requested.iter().filter(|id| catalog.find_tool(id).is_none()) {
+        let tool = carried.0.iter().find_map(|text| {
+            let shard = catalog.read_tool_shard(id, text).ok()?;
+            shard.tools.into_iter().find(|tool| &tool.id == id)
+        });
+        if let Some(tool) = tool {
+            catalog.learn(&tool);
         }
     }
 }
@@ -123,9 +156,16 @@ pub fn with_requested_tools(
     catalog_url: String,
     details: ToolDetails,
 ) -> Signal<Load> {
+    let carried = use_context::<CarriedTools>().unwrap_or_default();
     let unmet = {
         let requested = requested.clone();
-        move |catalog: &ValidCatalog| catalog.is_sharded() && requested.iter().any(|id| catalog.find_tool(id).is_none())
+        move |catalog: &ValidCatalog| {
+            if !catalog.is_sharded() {
+                return false;
+            }
+            learn_carried(catalog, &carried, &requested);
+            requested.iter().any(|id| catalog.find_tool(id).is_none())
+        }
     };
     let learned = RwSignal::new(None::<Result<(), FetchFailure>>);
     {

@@ -2,6 +2,7 @@
 //! notice, the card and the call to action. Its root (the browser's widget
 //! or the pre-render) provides the state by context.
 
+use compare_domain::shards::MANIFEST_CURATED;
 use compare_domain::Pair;
 use leptos::prelude::*;
 
@@ -13,8 +14,9 @@ use crate::ui::prerender_mode::{waiting, WaitNote};
 use crate::ui::share::Share;
 use crate::ui::state::{ComparisonState, Side};
 
-/// Curated pairs listed before "Show all".
-const CURATED_SHOWN: usize = 8;
+/// Curated pairs listed before "Show all": those a sharded catalog's
+/// manifest lists.
+const CURATED_SHOWN: usize = MANIFEST_CURATED;
 
 /// `curated_as_links`: curated pairs are links (a standalone page, where
 /// they can be opened in a new tab) rather than buttons (inside someone
@@ -22,12 +24,15 @@ const CURATED_SHOWN: usize = 8;
 #[component]
 pub fn Comparison(curated_as_links: bool) -> impl IntoView {
     let state = expect_context::<ComparisonState>();
-    let curated = state.catalog.with_value(|c| c.curated_pairs());
-    // A catalog may curate hundreds of pairs; the rest wait behind a button.
-    let hidden_curated = curated.len().saturating_sub(CURATED_SHOWN);
+    let (curated, total_curated) = state.catalog.with_value(|c| (c.curated_pairs(), c.curated_count()));
+    // A catalog may curate hundreds of pairs; the rest wait behind a button
+    // (and, in a sharded catalog, in a file of their own).
+    let hidden_curated = total_curated.saturating_sub(CURATED_SHOWN);
     let show_all_curated = RwSignal::new(false);
+    let listing = RwSignal::new(false);
+    let show_all = show_all_action(state, show_all_curated, listing);
     let announcement = pair_announcements(state);
-    let curated_item = move |(i, &pair): (usize, &Pair)| {
+    let curated_item = move |(i, pair): (usize, Pair)| {
         view! { <li>{curated_link(state, i, pair, curated_as_links)}</li> }
     };
 
@@ -59,12 +64,13 @@ pub fn Comparison(curated_as_links: bool) -> impl IntoView {
                         >
                             <span class="tcw-curated-label">{state.label(|l| l.curated())}</span>
                             <ul>
-                                {curated.iter().enumerate().take(CURATED_SHOWN).map(curated_item).collect_view()}
+                                {curated.iter().copied().enumerate().take(CURATED_SHOWN).map(curated_item).collect_view()}
                                 {move || {
                                     show_all_curated
                                         .get()
                                         .then(|| {
-                                            curated.iter().enumerate().skip(CURATED_SHOWN).map(curated_item).collect_view()
+                                            let all = state.catalog.with_value(|c| c.curated_pairs());
+                                            all.into_iter().enumerate().skip(CURATED_SHOWN).map(curated_item).collect_view()
                                         })
                                 }}
                             </ul>
@@ -77,9 +83,10 @@ pub fn Comparison(curated_as_links: bool) -> impl IntoView {
                                             data-tc-key="show-all"
                                             {..waiting(state)}
                                             hidden=move || show_all_curated.get()
-                                            on:click=move |_| show_all_curated.set(true)
+                                            aria-busy=move || listing.get().then_some("true")
+                                            on:click=move |_| show_all()
                                         >
-                                            {state.fill(|l| l.show_all_curated(), &[("count", &(hidden_curated + CURATED_SHOWN).to_string())])}
+                                            {state.fill(|l| l.show_all_curated(), &[("count", &total_curated.to_string())])}
                                         </button>
                                     }
                                 })}
@@ -96,6 +103,46 @@ pub fn Comparison(curated_as_links: bool) -> impl IntoView {
         <Card />
         <Share />
         <CallToAction />
+    }
+}
+
+/// "Show all": shows every curated pair.
+#[cfg(not(shards))]
+fn show_all_action(_: ComparisonState, shown: RwSignal<bool>, _: RwSignal<bool>) -> impl Fn() + Copy {
+    move || shown.set(true)
+}
+
+/// "Show all": shows every curated pair, once a sharded catalog has
+/// fetched their list (`listing` meanwhile); a failure is the notice.
+#[cfg(shards)]
+fn show_all_action(state: ComparisonState, shown: RwSignal<bool>, listing: RwSignal<bool>) -> impl Fn() + Copy {
+    use crate::ui::fetch_failure::FetchFailure;
+    let fetch = StoredValue::new(use_context::<PageHooks>().map(|hooks| hooks.fetch_curated));
+    move || {
+        let listed = state.catalog.with_value(|c| c.curated_pairs().len() >= c.curated_count());
+        let fetch = fetch.get_value();
+        match fetch {
+            Some(fetch) if !listed => {
+                if listing.get_untracked() {
+                    return;
+                }
+                listing.set(true);
+                fetch(
+                    state,
+                    Callback::new(move |outcome: Result<(), FetchFailure>| {
+                        listing.set(false);
+                        match outcome {
+                            Ok(()) => shown.set(true),
+                            Err(failure) => {
+                                let message = state.catalog.with_value(|c| failure.message(&c.catalog().labels));
+                                state.notice.set(Some(message));
+                            }
+                        }
+                    }),
+                );
+            }
+            _ => shown.set(true),
+        }
     }
 }
 

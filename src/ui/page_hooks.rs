@@ -7,9 +7,18 @@ use std::sync::Arc;
 use compare_domain::Pair;
 
 #[cfg(shards)]
+use crate::ui::fetch_failure::FetchFailure;
+#[cfg(shards)]
 use crate::ui::name_index::FetchNames;
 use crate::ui::state::ComparisonState;
 use crate::ui::tool_details::ToolDetails;
+#[cfg(shards)]
+use leptos::prelude::Callback;
+
+/// Fetches the list of a sharded catalog's curated pairs and makes it the
+/// catalog's, then says how that went.
+#[cfg(shards)]
+pub type FetchCurated = Arc<dyn Fn(ComparisonState, Callback<Result<(), FetchFailure>>) + Send + Sync>;
 
 /// Makes the address of a pair from its two tool ids.
 pub type PairHref = Arc<dyn Fn(&str, &str) -> String + Send + Sync>;
@@ -28,4 +37,6 @@ pub struct PageHooks {
     /// Fetches a file of a sharded catalog's name index for the pickers.
     #[cfg(shards)]
     pub fetch_names: FetchNames,
+    #[cfg(shards)]
+    pub fetch_curated: FetchCurated,
 }

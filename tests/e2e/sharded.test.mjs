@@ -4,7 +4,9 @@
 // --shards-above 1000, served from a sub-path. A pre-rendered card carries
 // its two tools, so it needs only the manifest; any other pair needs its two
 // tools' shards; a picker keystroke fetches at most one name shard; deep
-// links reach any tool; a shard of another build is refused by name.
+// links reach any tool; a shard of another build is refused by name. Of its
+// twelve curated pairs the manifest lists eight: the others are in their
+// tools' shards and, for "Show all", in shards/curated.json.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -19,6 +21,9 @@ const TOOLS = 3000;
 const CATEGORIES = ['Developer Tools', 'Writing', 'Image Generation', 'Research'];
 const id = (i) => `tool-${String(i).padStart(5, '0')}`;
 const name = (i) => `Synthetic Tool ${String(i).padStart(5, '0')}`;
+// Twelve curated pairs, each with its own question: (0, 1), (100, 101), …
+const CURATED = 12;
+const question = (n) => `Which of curated pair ${n} would you ship with?`;
 
 let server, browser, site;
 
@@ -41,7 +46,7 @@ before(async () => {
     title: 'A large synthetic catalog',
     reviewers: [{ id: 'panel', name: 'Placeholder panel' }],
     tools_file: 'tools.jsonl',
-    comparisons: [{ tools: [id(0), id(1)] }, { tools: [id(10), id(11)] }],
+    comparisons: Array.from({ length: CURATED }, (_, n) => ({ tools: [id(n * 100), id(n * 100 + 1)], question: question(n) })),
   }));
   const toolCompare = await installedProgram();
   site = join(dir, 'site');
@@ -75,7 +80,52 @@ test('the card of a curated pair needs only the manifest: its pre-rendered card 
   assert.deepEqual(seen, []);
   const manifest = JSON.parse(await readFile(join(site, 'catalog.json'), 'utf8'));
   assert.equal(manifest.shards.tools, TOOLS);
-  assert.equal(manifest.tools.length, 4, 'the curated pairs\' tools only');
+  assert.equal(manifest.tools.length, 16, 'the first eight curated pairs\' tools only');
+  assert.deepEqual(page.errors, []);
+});
+
+test('"Show all" lists every curated pair: the manifest lists eight, the rest come in one file when asked', async () => {
+  const manifest = JSON.parse(await readFile(join(site, 'catalog.json'), 'utf8'));
+  assert.equal(manifest.comparisons.length, 8);
+  assert.equal(manifest.shards.curated, CURATED);
+  const page = await newPage(browser);
+  const seen = shardRequests(page);
+  await page.goto(server.url);
+  await waitForCard(page, `${name(0)} vs ${name(1)}`);
+  const links = page.locator(`${LIVE} .tcw-curated li`);
+  assert.equal(await links.count(), 8);
+  assert.deepEqual(seen, []);
+  await page.locator(LIVE).getByRole('button', { name: `Show all ${CURATED}` }).click();
+  await page.locator(LIVE).getByRole('link', { name: `${name(1100)} vs ${name(1101)}` }).waitFor();
+  assert.equal(await links.count(), CURATED);
+  assert.deepEqual(seen, ['curated.json']);
+  await page.locator(LIVE).getByRole('link', { name: `${name(1000)} vs ${name(1001)}` }).click();
+  await waitForCard(page, `${name(1000)} vs ${name(1001)}`);
+  await page.locator(LIVE).getByText(question(10), { exact: true }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('a curated pair the manifest does not list is met in its tools\' shards', async () => {
+  const page = await newPage(browser);
+  const seen = shardRequests(page);
+  await page.goto(`${server.url}?a=${id(901)}&b=${id(900)}`);
+  await waitForCard(page, `${name(901)} vs ${name(900)}`);
+  await page.locator(LIVE).getByText(question(9), { exact: true }).waitFor();
+  assert.ok(seen.every((path) => /^tools\/\d+\.json$/.test(path)), `${seen}`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the page of such a pair carries its curated pair with its tools: no shard, no list', async () => {
+  const page = await newPage(browser);
+  const seen = shardRequests(page);
+  const release = await holdWasm(page);
+  await page.goto(new URL(`${id(1000)}-vs-${id(1001)}.html`, server.url).href);
+  const carried = JSON.parse(await page.locator('.tcw[data-tc-prerendered]').getAttribute('data-tc-tool-a'));
+  assert.deepEqual(carried.comparisons.map(([at, pair]) => [at, pair.question]), [[10, question(10)]]);
+  release();
+  await waitForCard(page, `${name(1000)} vs ${name(1001)}`);
+  await page.locator(LIVE).getByText(question(10), { exact: true }).waitFor();
+  assert.deepEqual(seen, []);
   assert.deepEqual(page.errors, []);
 });
 
@@ -125,8 +175,8 @@ test('a picker finds any tool by the start of a word, one name shard per keystro
   for (let i = 0; i < 100 && !seen.includes('names.json'); i++) await page.waitForTimeout(50);
   assert.ok(seen.includes('names.json'), `${seen}`);
   await first.press('ArrowDown');
-  // The curated pairs' tools but the other side's, of every tool there is.
-  await status.getByText(`Showing 3 of ${TOOLS - 1} matches; type to narrow.`).waitFor();
+  // The manifest's curated pairs' tools but the other side's, of every tool there is.
+  await status.getByText(`Showing 15 of ${TOOLS - 1} matches; type to narrow.`).waitFor();
   let before = seen.length;
   for (const key of ['0', '2', '3', '4']) {
     await first.press(key);
