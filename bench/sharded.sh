@@ -27,9 +27,9 @@ for spec in "10000 one-file" "10000 sharded --shards-above 1000" "100000 sharded
   say "$n tools, $kind: $files files, the largest $largest B"
   sites+=("$n tools, $kind ($files files)=$dir/$kind")
 done
-# The million again with as many curated pairs as the seed (6): the
-# manifest lists the curated pairs' tools, so it grows with the curation,
-# not with the tools.
+# The million again with as many curated pairs as the seed (6): before the
+# manifest kept only the first 8 curated pairs, it grew with the curation;
+# the two rows now show that it does not.
 few="$WORK/1000000-curated-6"
 mkdir -p "$few"
 ln -sf "$WORK/1000000/tools.jsonl" "$few/tools.jsonl"
