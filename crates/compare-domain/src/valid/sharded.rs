@@ -4,6 +4,7 @@
 //! publishes leaves all of it out.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use super::{only_warnings, LoadError, Pair, ToolRef, ValidCatalog};
@@ -31,6 +32,9 @@ pub(super) struct LearnedTools {
 #[derive(Debug, Default)]
 struct LearnedComparisons {
     slots: Box<[OnceLock<Comparison>]>,
+    /// The slot found last: a card asks for its own pair again and again
+    /// (the site builder renders a thousand such cards).
+    last: AtomicUsize,
     /// Every curated pair, once `shards/curated.json` was read.
     listed: OnceLock<Vec<Pair>>,
 }
@@ -39,12 +43,19 @@ impl LearnedComparisons {
     /// The first slot that holds the pair of these two tool ids, in either
     /// order.
     fn position(&self, a: &str, b: &str) -> Option<usize> {
-        self.slots.iter().position(|slot| {
-            slot.get().is_some_and(|c| {
+        let holds = |at: usize| {
+            self.slots.get(at).and_then(OnceLock::get).is_some_and(|c| {
                 let [x, y] = &c.tools;
                 (x == a && y == b) || (x == b && y == a)
             })
-        })
+        };
+        let last = self.last.load(Ordering::Relaxed);
+        if holds(last) {
+            return Some(last);
+        }
+        let at = (0..self.slots.len()).find(|&at| holds(at))?;
+        self.last.store(at, Ordering::Relaxed);
+        Some(at)
     }
 }
 
