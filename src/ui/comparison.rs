@@ -134,7 +134,7 @@ fn show_all_action(state: ComparisonState, shown: RwSignal<bool>, listing: RwSig
                         match outcome {
                             Ok(()) => shown.set(true),
                             Err(failure) => {
-                                let message = state.catalog.with_value(|c| failure.message(&c.catalog().labels));
+                                let message = state.catalog.with_value(|c| failure.notice(&c.catalog().labels));
                                 state.notice.set(Some(message));
                             }
                         }

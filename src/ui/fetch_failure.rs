@@ -70,7 +70,22 @@ impl FetchFailure {
             Reason::Refused { origin } => say(labels.failed_refused(), &[("origin", origin)]),
         }
     }
+
+    /// The message and its first problems on one line, for a notice under
+    /// a card that stays (the failure panel lists them instead).
+    pub fn notice(&self, labels: &Labels) -> String {
+        let mut text = self.message(labels);
+        if let Reason::Unusable(LoadError::Invalid(problems)) = &self.reason {
+            let named: Vec<String> =
+                problems.iter().take(NOTICE_PROBLEMS).map(|p| format!("{}: {}", p.path, p.message)).collect();
+            text = format!("{text} {}", named.join("; "));
+        }
+        text
+    }
 }
+
+/// Problems a notice names: it is one line.
+const NOTICE_PROBLEMS: usize = 2;
 
 #[cfg(test)]
 mod tests {
@@ -125,5 +140,6 @@ mod tests {
         };
         assert_eq!(problems(1).message(&Labels::default()), "The catalog file k.json has 1 problem:");
         assert_eq!(problems(3).message(&german()), "Die Katalogdatei k.json hat 3 Probleme:");
+        assert_eq!(problems(3).notice(&Labels::default()), "The catalog file k.json has 3 problems: x: y; x: y");
     }
 }

@@ -105,6 +105,30 @@ test('"Show all" lists every curated pair: the manifest lists eight, the rest co
   assert.deepEqual(page.errors, []);
 });
 
+test('"Show all" refuses a list of curated pairs from another build, naming the file, and keeps the eight', async () => {
+  const manifest = JSON.parse(await readFile(join(site, 'catalog.json'), 'utf8'));
+  const path = join(site, 'shards/curated.json');
+  const original = await readFile(path, 'utf8');
+  await writeFile(path, JSON.stringify({ ...JSON.parse(original), build: 'an-older-build' }));
+  try {
+    const page = await newPage(browser);
+    await page.goto(server.url);
+    await waitForCard(page, `${name(0)} vs ${name(1)}`);
+    const showAll = page.locator(LIVE).getByRole('button', { name: `Show all ${CURATED}` });
+    await showAll.click();
+    // The card stays: the failure is its notice, not the failure panel.
+    const notice = page.locator(`${LIVE} .tcw-notice[role="status"]`);
+    await notice.waitFor({ timeout: 15000 });
+    const text = await notice.innerText();
+    assert.match(text, /shards\/curated\.json/);
+    assert.match(text, new RegExp(`from build "an-older-build", the catalog from build "${manifest.shards.build}"`));
+    assert.equal(await page.locator(`${LIVE} .tcw-curated li`).count(), 8);
+    assert.ok(await showAll.isVisible(), 'the button stays, to try again');
+  } finally {
+    await writeFile(path, original);
+  }
+});
+
 test('a curated pair the manifest does not list is met in its tools\' shards', async () => {
   const page = await newPage(browser);
   const seen = shardRequests(page);
