@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serveStatic } from '../tests/e2e/harness.mjs';
 import { blogPage, seedEmbed, seedTwin, twinSite } from './twins.mjs';
+import { PHONE, throttleToPhone } from './phone-profile.mjs';
 
 // web-vitals' IIFE build, made global (Playwright runs an init script in a
 // function of its own, where its `var` would stay local).
@@ -36,14 +37,6 @@ if (!dist || !resultsDir) throw new Error('usage: phone.mjs <dist> <results> [--
 const TAP_AFTER = Number(options['tap-after']);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
-/** Lighthouse 12's mobile preset ("slow 4G"), as DevTools throttling. */
-export const PHONE = {
-  latency: 150,
-  downloadThroughput: (1638.4 * 1024) / 8,
-  uploadThroughput: (750 * 1024) / 8,
-  cpuSlowdown: 4,
-  viewport: { width: 412, height: 823 },
-};
 
 const median = (values) => {
   const present = values.filter((v) => v != null).sort((a, b) => a - b);
@@ -144,14 +137,7 @@ async function main() {
     const context = await browser.newContext({ viewport: PHONE.viewport, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: PHONE.latency,
-      downloadThroughput: PHONE.downloadThroughput,
-      uploadThroughput: PHONE.uploadThroughput,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
+    await throttleToPhone(cdp);
     page.on('pageerror', (error) => console.error(`page error on ${url}: ${error.message}`));
     await page.addInitScript({ content: WEB_VITALS });
     await page.addInitScript(watchCard, tap);

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serveStatic } from '../tests/e2e/harness.mjs';
 import { captureWasmExports } from './page-probes.mjs';
+import { throttleToPhone } from './phone-profile.mjs';
 
 const [resultsDir, ...sites] = process.argv.slice(2);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MARK = 'tool-compare:card-rendered';
-const PHONE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpuSlowdown: 4 };
 // A query a reader types a character at a time: the synthetic catalogs'
 // tool numbers, so every size has matches.
 const KEYS = ['0', '1', '2', '3'];
@@ -40,10 +40,7 @@ async function load(browser, url, phone) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (phone) {
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PHONE });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
-  }
+  if (phone) await throttleToPhone(cdp);
   const bytes = countBytes(cdp);
   await page.addInitScript(captureWasmExports);
   await page.goto(url);
