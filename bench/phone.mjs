@@ -108,6 +108,7 @@ async function main() {
     prefix: '/none/',
     extra: {
       '/embed.html': blogPage(seedEmbed(widget.url)),
+      '/embed-no-preload.html': blogPage(seedEmbed(widget.url, { preload: false })),
       '/embed-before.html': blogPage(seedEmbed(before?.url)),
       '/twin.html': blogPage(seedTwin(widget.url, site)),
     },
@@ -117,6 +118,7 @@ async function main() {
     { name: 'standalone page (index.html)', url: widget.url, twin: `${widget.url}twin-index.html` },
     { name: "the pair's own page", url: `${widget.url}${pair}`, twin: `${widget.url}twin-${pair}` },
     { name: 'script embed with its card fragment', url: `${blog.origin}/embed.html`, twin: `${blog.origin}/twin.html` },
+    { name: 'the same without the preload line', url: `${blog.origin}/embed-no-preload.html`, twin: `${blog.origin}/twin.html` },
   ];
   if (before) {
     scenarios.push(

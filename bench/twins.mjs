@@ -32,8 +32,13 @@ export const blogPage = (body) => (req, res) =>
 <title>A blog post</title><link rel="icon" href="data:,"></head>
 <body><h1>A blog post</h1><p>Some words before the comparison.</p>${body}<p>And after it.</p></body></html>`);
 
-/** The script embed of the seed pair from the widget served at `url`. */
-export const seedEmbed = (url) =>
+/**
+ * The script embed of the seed pair from the widget served at `url`, as
+ * the Share panel gives it: with the preload of its card fragment, unless
+ * `preload` is false (the code it gave before, which blogs still carry).
+ */
+export const seedEmbed = (url, { preload = true } = {}) =>
+  (preload ? `<link rel="preload" href="${url}cards/smollm3-vs-vercel-ai-gateway.html" as="fetch" crossorigin>` : '') +
   `<div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div><script type="module" src="${url}embed.js"></script>`;
 
 /** The script embed's twin: the seed card in a declarative shadow root. */

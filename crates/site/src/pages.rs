@@ -18,7 +18,7 @@ use crate::site_files::SiteFiles;
 use crate::stylesheet;
 use crate::widget::{Widget, EMBED_TEMPLATE, PAGE_TEMPLATE};
 use tool_compare::ui::html_text::escape;
-use tool_compare::ui::pair_files::{pair_page_file, pair_preview_file};
+use tool_compare::ui::pair_files::{pair_card_file, pair_page_file, pair_preview_file};
 use tool_compare::ui::state::{page_title, Theme};
 
 /// Where the page template holds the card (around the loading placeholder).
@@ -28,9 +28,6 @@ const CARD_END: &str = "<!-- /card -->";
 /// The standalone page's setting of the other origins whose catalogs it may
 /// show (`?catalog=`), up to its value.
 const CATALOG_ORIGINS_START: &str = "<meta name=\"tool-compare-catalog-origins\" content=\"";
-
-/// Folder of the card fragments inside the site.
-const CARDS_DIR: &str = "cards";
 
 /// Where a site with many curated pairs lists them for `embed.js` (see
 /// [`card_index`]).
@@ -130,8 +127,8 @@ fn render_pair(
     let mut files =
         vec![(page_file(loaded, pair), template.page(loaded, pair, Some(pair))?.into_bytes()), (preview, png)];
     for pair in [pair, pair.swapped()] {
-        let path = format!("{CARDS_DIR}/{}", page_file(loaded, pair));
-        files.push((path, render_card(loaded, pair, Theme::Auto, Placement::Embedded)?.into_bytes()));
+        let (a, b) = ids(loaded, pair);
+        files.push((pair_card_file(&a, &b), render_card(loaded, pair, Theme::Auto, Placement::Embedded)?.into_bytes()));
     }
     Ok(files)
 }
