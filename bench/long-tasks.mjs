@@ -2,7 +2,8 @@
 // tasks of over 50 ms while a page starts on the phone profile (CPU 4×,
 // slow 4G, served gzipped from a sub-path), from a DevTools trace, each
 // with when it ran, the widget's start-up marks inside it and what took
-// its time (layout, paint, scripts evaluated, Wasm calls, microtasks).
+// its time (layout, paint, scripts evaluated, Wasm calls and V8 compiling
+// Wasm functions on their first call, microtasks).
 // Usage: node bench/long-tasks.mjs <dist> <results dir> [--runs N]
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ function kind(e) {
   const file = (e.args?.data?.url ?? '').split('/').pop();
   if (e.name === 'FunctionCall') return `JS call ${file || '(inline)'}`;
   if (e.name === 'v8.evaluateModule') return 'module evaluation';
+  // V8 compiles a Wasm function on its first call, on the main thread.
+  if (e.name === 'wasm.CompileLazy') return 'Wasm compiled on first call';
   if (e.name === 'EvaluateScript') return 'script evaluation';
   if (['Layout', 'UpdateLayoutTree', 'Paint', 'RunMicrotasks', 'ParseHTML', 'MajorGC', 'MinorGC'].includes(e.name)) return e.name;
   return null;
@@ -40,14 +43,19 @@ function longTasks(events, marks) {
       const at = (task.ts - start) / 1000;
       const ms = task.dur / 1000;
       const parts = new Map();
+      let compiled = 0;
       // Kinds nest (microtasks call JS): each kind's own total, not a partition of the task.
       for (const e of mine) {
         if (e === task || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur) continue;
         const what = kind(e);
         if (what) parts.set(what, (parts.get(what) ?? 0) + e.dur / 1000);
+        if (e.name === 'wasm.CompileLazy') compiled++;
       }
       const inside = marks.filter((m) => m.at >= at && m.at <= at + ms).map((m) => m.name);
-      const top = [...parts].filter(([, v]) => v >= 5).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}`);
+      const top = [...parts]
+        .filter(([, v]) => v >= 5)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${Math.round(v)}${k.startsWith('Wasm compiled') ? ` (${compiled} functions)` : ''}`);
       return { at: Math.round(at), ms: Math.round(ms), marks: inside, top };
     });
 }
@@ -63,7 +71,7 @@ try {
       const cdp = await context.newCDPSession(page);
       await throttleToPhone(cdp);
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading'] });
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8.wasm', 'blink.user_timing', 'loading'] });
       await page.goto(server.url + file, { waitUntil: 'load' });
       // Asked through CDP alone: Playwright's own evaluation helpers inject a
       // large script into the page, a long task of their own.
