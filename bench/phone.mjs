@@ -56,7 +56,7 @@ function watchCard(tapWanted) {
   const frame = () => {
     const r = root();
     const h2 = r.querySelector('.tcw h2');
-    const sheet = r.querySelector('link[rel="stylesheet"][href*="widget-"]');
+    const sheet = r.querySelector('link[rel="stylesheet"][href*="widget-"], link[rel="stylesheet"][href$="/embed.css"]');
     if (window.benchFirstContent === undefined && h2 && sheet?.sheet && h2.getBoundingClientRect().height > 0) {
       window.benchFirstContent = performance.now();
     }
@@ -112,8 +112,10 @@ async function main() {
     prefix: '/none/',
     extra: {
       '/embed.html': blogPage(seedEmbed(widget.url)),
+      '/embed-fragment-preload.html': blogPage(seedEmbed(widget.url, { preload: 'fragment' })),
       '/embed-no-preload.html': blogPage(seedEmbed(widget.url, { preload: false })),
-      '/embed-before.html': blogPage(seedEmbed(before?.url)),
+      // What the build before gave (it wrote no embed.css).
+      '/embed-before.html': blogPage(seedEmbed(before?.url, { preload: 'fragment' })),
       '/twin.html': blogPage(seedTwin(widget.url, site)),
     },
   });
@@ -121,8 +123,9 @@ async function main() {
   const scenarios = [
     { name: 'standalone page (index.html)', url: widget.url, twin: `${widget.url}twin-index.html` },
     { name: "the pair's own page", url: `${widget.url}${pair}`, twin: `${widget.url}twin-${pair}` },
-    { name: 'script embed with its card fragment', url: `${blog.origin}/embed.html`, twin: `${blog.origin}/twin.html` },
-    { name: 'the same without the preload line', url: `${blog.origin}/embed-no-preload.html`, twin: `${blog.origin}/twin.html` },
+    { name: 'script embed with its card fragment (style sheet and fragment preloaded)', url: `${blog.origin}/embed.html`, twin: `${blog.origin}/twin.html` },
+    { name: 'the same, fragment preloaded only (the code of stops 35–37)', url: `${blog.origin}/embed-fragment-preload.html`, twin: `${blog.origin}/twin.html` },
+    { name: 'the same without preloads', url: `${blog.origin}/embed-no-preload.html`, twin: `${blog.origin}/twin.html` },
   ];
   if (before) {
     scenarios.push(

@@ -34,9 +34,10 @@ function watchCard() {
   const heading = () => {
     const root = document.querySelector('[data-tool-compare]')?.shadowRoot ?? document;
     const h2 = root.querySelector('.tcw h2');
-    // Styled: by the linked style sheet, or (builds before the pre-render)
+    // Styled: by the linked style sheet (`embed.css` where the embed code
+    // preloads it), or (builds before the pre-render)
     // by the <style> the widget put inside itself.
-    const sheet = root.querySelector('link[rel="stylesheet"][href*="widget-"]') ?? root.querySelector('.tcw style');
+    const sheet = root.querySelector('link[rel="stylesheet"][href*="widget-"], link[rel="stylesheet"][href$="/embed.css"]') ?? root.querySelector('.tcw style');
     return h2 && sheet?.sheet && h2.getBoundingClientRect().height > 0 ? h2 : null;
   };
   const frame = () => {
@@ -58,7 +59,8 @@ async function main() {
     prefix: '/none/',
     extra: {
       '/embed.html': blogPage(seedEmbed(widget.url)),
-      '/embed-before.html': blogPage(seedEmbed(before?.url)),
+      // What the build before gave (it wrote no embed.css).
+      '/embed-before.html': blogPage(seedEmbed(before?.url, { preload: 'fragment' })),
       '/twin.html': blogPage(seedTwin(widget.url, site)),
     },
   });

@@ -16,7 +16,7 @@ const PAGES = ['index.html', 'smollm3-vs-vercel-ai-gateway.html'];
 export async function twinSite(dist) {
   const root = await mkdtemp(join(tmpdir(), 'tool-compare-twins-'));
   await cp(dist, root, { recursive: true });
-  const withoutScript = (html) => html.replace(/<script type="module" src="\.\/embed\.js"><\/script>/, '');
+  const withoutScript = (html) => html.replace(/<script type="module" src="\.\/embed\.js"[^>]*><\/script>/, '');
   for (const page of PAGES) {
     await writeFile(join(root, `twin-${page}`), withoutScript(await readFile(join(root, page), 'utf8')));
   }
@@ -34,10 +34,13 @@ export const blogPage = (body) => (req, res) =>
 
 /**
  * The script embed of the seed pair from the widget served at `url`, as
- * the Share panel gives it: with the preload of its card fragment, unless
- * `preload` is false (the code it gave before, which blogs still carry).
+ * the Share panel gives it: with the preloads of the style sheet and of
+ * its card fragment. Blogs still carry older codes: `preload: 'fragment'`
+ * (the card fragment's only, from stop 35 to issue 26's stop 38) and
+ * `preload: false` (none, before).
  */
-export const seedEmbed = (url, { preload = true } = {}) =>
+export const seedEmbed = (url, { preload = 'both' } = {}) =>
+  (preload === 'both' ? `<link rel="preload" href="${url}embed.css" as="style">` : '') +
   (preload ? `<link rel="preload" href="${url}cards/smollm3-vs-vercel-ai-gateway.html" as="fetch" crossorigin>` : '') +
   `<div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div><script type="module" src="${url}embed.js"></script>`;
 

@@ -213,27 +213,44 @@ const whenIdle = (callback) =>
 /**
  * Calls `start` once: when `el` comes near the viewport and the browser is
  * idle, or at the first interaction with it. What it needs starts
- * downloading (`fetchEarly`) as soon as `el` is near; `start` fetches
- * whatever has not been. Returns a function that cancels it.
+ * downloading (`fetchEarly`, steps run in turn) as soon as `el` is near;
+ * `start` fetches whatever has not been. Returns a function that cancels it.
  */
 function startWhenWanted(el, start, fetchEarly) {
   let done = false;
   const stopWatching = whenNear(el, () => {
-    fetchEarly();
+    inTurn(...fetchEarly);
     whenIdle(go);
   });
   function cancel() {
     done = true;
     stopWatching();
-    for (const type of INTERACTIONS) el.removeEventListener(type, go, true);
+    for (const type of INTERACTIONS) el.removeEventListener(type, interacted, true);
   }
   function go() {
     if (done) return;
     cancel();
     start();
   }
-  for (const type of INTERACTIONS) el.addEventListener(type, go, true);
+  // The frame that answers the interaction (a pressed vote, a busy
+  // button) is drawn first; starting costs a task of its own.
+  const interacted = () => afterNextPaint(go);
+  for (const type of INTERACTIONS) el.addEventListener(type, interacted, true);
   return cancel;
+}
+
+/**
+ * Runs `steps` one after the other, each in a task of its own: a reader's
+ * tap that arrives meanwhile waits for one of them at most, not for all.
+ */
+function inTurn(...steps) {
+  const next = () => {
+    const step = steps.shift();
+    if (!step) return;
+    setTimeout(next);
+    step();
+  };
+  setTimeout(next);
 }
 
 /** Calls `callback` once `el` is near the viewport; returns a function that cancels it. */
@@ -520,9 +537,22 @@ const embeds = new Map();
 
 const watched = new WeakSet();
 
-/** The widget's style sheet in the shadow root, the current build's. */
+/**
+ * The current build's style sheet under the name that stays
+ * (`embed.css`): the Share panel's script embed preloads it, since the
+ * content-hashed name is not known before this script runs.
+ */
+const STABLE_STYLESHEET = asset('embed.css');
+
+/**
+ * The widget's style sheet in the shadow root, the current build's: the
+ * content-hashed file, cached for good; or, where the page preloaded it
+ * (so that it downloads beside this script, not after it), `embed.css`.
+ */
 function styleSheet(shadow) {
-  const href = asset(BUNDLE.stylesheet);
+  const hashed = asset(BUNDLE.stylesheet);
+  const preloads = /** @type {NodeListOf<HTMLLinkElement>} */ (document.querySelectorAll('link[rel="preload"][as="style"]'));
+  const href = [...preloads].some((preload) => preload.href === STABLE_STYLESHEET) ? STABLE_STYLESHEET : hashed;
   let link = shadow.querySelector('link[rel="stylesheet"]');
   if (!link) {
     link = document.createElement('link');
@@ -530,7 +560,7 @@ function styleSheet(shadow) {
     shadow.prepend(link);
   }
   // A snippet pasted before the styles last changed links an older file.
-  if (link.href !== href) link.href = href;
+  if (link.href !== href && link.href !== hashed) link.href = href;
   return link;
 }
 
@@ -646,13 +676,7 @@ function watch(el) {
 /** A pre-rendered card: the widget starts when the reader is likely to use it. */
 function waitForReader(el) {
   recordUntilReady(el, catalogOf(el));
-  embeds.get(el).cancel = startWhenWanted(el, () => mount(el), () => fetchEarly(el));
-}
-
-/** What an embed's widget needs, downloading before it starts. */
-function fetchEarly(el) {
-  prefetch();
-  preloadData(el);
+  embeds.get(el).cancel = startWhenWanted(el, () => mount(el), [prefetch, () => preloadData(el)]);
 }
 
 /** An embed's catalog and its card's tools' files, fetched while the Wasm downloads. */
@@ -775,12 +799,11 @@ function startPage(page) {
     });
   };
   if (card && asked) {
+    // Before the first paint where the page's script blocks it
+    // (`blocking="render"`): a returning reader's vote shows in it.
     showStoredVote(card, catalogUrl);
     recordUntilReady(page, catalogUrl);
-    startWhenWanted(page, start, () => {
-      prefetch();
-      fetchEarly();
-    });
+    startWhenWanted(page, start, [prefetch, fetchEarly]);
   } else {
     const loading = document.createElement('p');
     loading.className = 'tc-placeholder';
@@ -876,11 +899,14 @@ function main() {
   }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED });
 
   for (const el of document.querySelectorAll(SELECTOR)) watch(el);
-  followStoredVotes();
-
   const page = document.querySelector(PAGE_SELECTOR);
   if (page) startPage(page);
+  // Nothing below is needed for a reader's first tap, which is answered
+  // between these tasks rather than after them.
+  inTurn(followStoredVotes, followFrameHeights);
+}
 
+function followFrameHeights() {
   // Iframe embeds post their height; each message resizes only the frame it
   // came from (matched by event.source, and by the origin of the frame's own
   // address, so a frame that navigated elsewhere cannot), never another
@@ -901,7 +927,6 @@ function main() {
   for (const frame of frames()) {
     frame.contentWindow?.postMessage({ type: HEIGHT_REQUEST }, '*');
   }
-
 }
 
 // The deployed embed.js is imported again after a deploy, for its file

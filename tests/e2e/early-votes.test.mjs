@@ -149,6 +149,35 @@ for (const [where, url, catalog] of [
   });
 }
 
+test('a tap in the first frame that shows the standalone page is answered, even when embed.js is slow to arrive', async () => {
+  const tab = await newPage(env.browser);
+  const release = await holdWasm(tab);
+  // embed.js comes 400 ms after the page and its style sheet: a page that
+  // painted without it would show a card whose vote does nothing.
+  await tab.route('**/embed.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  });
+  // In the first frame in which the vote button is laid out, a reader
+  // taps it; the next frame tells what it showed.
+  await tab.addInitScript(() => {
+    const frame = () => {
+      const vote = document.querySelector('.tcw [data-tc-key="vote-0"]');
+      if (!vote || vote.getBoundingClientRect().height === 0) return requestAnimationFrame(frame);
+      vote.click();
+      requestAnimationFrame(() => (window.afterFirstTap = vote.getAttribute('aria-pressed')));
+    };
+    requestAnimationFrame(frame);
+  });
+  await tab.goto(env.widget.url);
+  await tab.waitForFunction(() => window.afterFirstTap !== undefined);
+  assert.equal(await tab.evaluate(() => window.afterFirstTap), 'true', 'the tap in the first frame took effect');
+  assert.deepEqual(await stored(tab, `${env.widget.url}catalog.json`), [['smollm3|vercel-ai-gateway', 'smollm3']]);
+  release();
+  await waitForCard(tab, SEED);
+  assert.deepEqual(await shown(tab.locator(LIVE)), VOTED_SMOLLM3);
+});
+
 test('a vote made before the Wasm shows after a reload, in another widget of the catalog and in another tab', async () => {
   const tab = await newPage(env.browser);
   // The Wasm never comes in this context: everything here is embed.js's.

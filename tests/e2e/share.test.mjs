@@ -121,18 +121,26 @@ test('the copied script embed, pasted on another origin, shows the pair', async 
   pasted = await copy(page, 'Copy code', 'Embed code copied.');
   assert.match(pasted, new RegExp(`src="${widgets.url}embed.js"`), 'the script comes from the widget, absolute');
   const card = `${widgets.url}cards/smollm3-vs-qwen2-5-3b.html`;
-  assert.ok(pasted.startsWith(`<link rel="preload" href="${card}" as="fetch" crossorigin>\n`), pasted);
+  const styles = `${widgets.url}embed.css`;
+  assert.ok(
+    pasted.startsWith(`<link rel="preload" href="${styles}" as="style">\n<link rel="preload" href="${card}" as="fetch" crossorigin>\n`),
+    pasted,
+  );
   const reader = await policyWatchedPage(browser);
   await reader.goto(`${blog.origin}/post.html`);
   await waitForCard(reader, 'SmolLM3 vs Qwen2.5-3B');
   assert.equal(await reader.locator('[data-tool-compare]').getAttribute('data-b'), 'qwen2-5-3b');
-  // The pair's pre-rendered card came once, from the preload: embed.js used
-  // that response instead of asking again.
+  // The pair's pre-rendered card and the style sheet came once each, from
+  // the preloads: embed.js used those responses instead of asking again
+  // (for the style sheet, by its other, content-hashed name).
   const fetched = await reader.evaluate(
-    (url) => performance.getEntriesByType('resource').filter((e) => e.name === url).map((e) => e.initiatorType),
-    card,
+    () => performance.getEntriesByType('resource').filter((e) => /\/(cards\/|embed\.css|widget-)/.test(e.name)).map((e) => [e.name, e.initiatorType]),
   );
-  assert.deepEqual(fetched, ['link']);
+  assert.deepEqual(fetched, [[styles, 'link'], [card, 'link']]);
+  // Styled by it: the card is laid out as a card, not as bare text.
+  const shadow = reader.locator('[data-tool-compare] .tcw');
+  assert.equal(await shadow.evaluate((el) => el.getRootNode().querySelector('link[rel="stylesheet"]').href), styles);
+  assert.equal(await shadow.evaluate((el) => getComputedStyle(el).containerType), 'inline-size');
   assert.deepEqual(await policyViolations(reader), []);
 });
 
@@ -200,7 +208,8 @@ test('an embedded widget shares its own addresses, not the host page’s, and ca
   const code = await panel(page).getByRole('textbox', { name: 'Embed code for your site' }).inputValue();
   assert.equal(
     code,
-    `<link rel="preload" href="${widgets.url}cards/vercel-ai-gateway-vs-litellm.html" as="fetch" crossorigin>\n` +
+    `<link rel="preload" href="${widgets.url}embed.css" as="style">\n` +
+      `<link rel="preload" href="${widgets.url}cards/vercel-ai-gateway-vs-litellm.html" as="fetch" crossorigin>\n` +
       `<div data-tool-compare data-a="vercel-ai-gateway" data-b="litellm" data-theme="auto"></div>\n<script type="module" src="${widgets.url}embed.js"></script>`,
   );
   assert.match(await panel(page).getByText('Prefer the script embed').textContent(), /iframe is for platforms that allow no scripts/);

@@ -71,6 +71,8 @@ mod tests {
             rules.for_path(path).into_iter().find(|(name, _)| name == "Cache-Control").map(|(_, value)| value)
         };
         assert_eq!(cache("/embed.js").as_deref(), Some("no-cache"));
+        // Its name stays from build to build.
+        assert_eq!(cache("/embed.css").as_deref(), Some("no-cache"));
         assert_eq!(cache("/index.html").as_deref(), Some("no-cache"));
         assert_eq!(cache("/tool-compare-0a1b_bg.wasm").as_deref(), Some("public, max-age=31536000, immutable"));
         assert_eq!(cache("/widget-0a1b.css").as_deref(), Some("public, max-age=31536000, immutable"));

@@ -46,6 +46,7 @@ fn a_site_holds_every_page_fragment_preview_and_the_widgets_files_with_compresse
     assert_eq!(text(&files["catalog.schema.json"]), compare_domain::schema::catalog_schema_json());
     let style =
         files.keys().find(|name| name.starts_with("widget-") && name.ends_with(".css")).expect("a hashed style sheet");
+    assert_eq!(files["embed.css"], files[style.as_str()], "the script embed's preloaded style sheet is the same file");
     let embed = text(&files["embed.js"]);
     for name in [style.as_str(), "tool-compare-0123_bg.wasm", "tool-compare-0123.js"] {
         assert!(embed.contains(&format!("./{name}")), "embed.js names {name}");
