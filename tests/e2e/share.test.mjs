@@ -131,8 +131,8 @@ test('the copied script embed, pasted on another origin, shows the pair', async 
   await waitForCard(reader, 'SmolLM3 vs Qwen2.5-3B');
   assert.equal(await reader.locator('[data-tool-compare]').getAttribute('data-b'), 'qwen2-5-3b');
   // The pair's pre-rendered card and the style sheet came once each, from
-  // the preloads: embed.js used those responses instead of asking again
-  // (for the style sheet, by its other, content-hashed name).
+  // the preloads: embed.js used those responses instead of asking again,
+  // and never asked for the style sheet's content-hashed copy.
   const fetched = await reader.evaluate(
     () => performance.getEntriesByType('resource').filter((e) => /\/(cards\/|embed\.css|widget-)/.test(e.name)).map((e) => [e.name, e.initiatorType]),
   );
