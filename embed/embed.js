@@ -551,8 +551,7 @@ const STABLE_STYLESHEET = asset('embed.css');
  */
 function styleSheet(shadow) {
   const hashed = asset(BUNDLE.stylesheet);
-  const preloads = /** @type {NodeListOf<HTMLLinkElement>} */ (document.querySelectorAll('link[rel="preload"][as="style"]'));
-  const href = [...preloads].some((preload) => preload.href === STABLE_STYLESHEET) ? STABLE_STYLESHEET : hashed;
+  const href = preloaded('style', STABLE_STYLESHEET) ? STABLE_STYLESHEET : hashed;
   let link = shadow.querySelector('link[rel="stylesheet"]');
   if (!link) {
     link = document.createElement('link');
@@ -823,15 +822,19 @@ const pageCatalog = () => new URL(pageCatalogSource(), document.baseURI).href;
  * then answered from this preload (once per catalog and page).
  */
 function preloadCatalog(url) {
-  const href = new URL(url, document.baseURI).href;
-  const preloads = /** @type {NodeListOf<HTMLLinkElement>} */ (document.querySelectorAll('link[rel="preload"][as="fetch"]'));
-  if ([...preloads].some((link) => link.href === href)) return;
+  if (preloaded('fetch', new URL(url, document.baseURI).href)) return;
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';
   link.crossOrigin = 'anonymous';
   link.href = url;
   document.head.append(link);
+}
+
+/** Whether the page has a `<link rel="preload">` of `href` (absolute) as `as`. */
+function preloaded(as, href) {
+  const links = /** @type {NodeListOf<HTMLLinkElement>} */ (document.querySelectorAll(`link[rel="preload"][as="${as}"]`));
+  return [...links].some((link) => link.href === href);
 }
 
 /**
