@@ -84,11 +84,14 @@ async function coreChecks(siteUrl) {
   await waitForCard(page, 'LiteLLM vs Vercel AI Gateway');
   assert.equal(new URL(page.url()).searchParams.get('a'), 'litellm');
 
-  // A script embed on a blog of another origin.
+  // A script embed on a blog of another origin, as the Share panel writes
+  // it for a curated pair: the style sheet and the card fragment preloaded.
   const blog = createServer((req, res) =>
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A post</title><link rel="icon" href="data:,"></head>
-<body><h1>A post</h1><div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div>
+<body><h1>A post</h1><link rel="preload" href="${siteUrl}embed.css" as="style">
+<link rel="preload" href="${siteUrl}cards/smollm3-vs-vercel-ai-gateway.html" as="fetch" crossorigin>
+<div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div>
 <script type="module" src="${siteUrl}embed.js"></script></body></html>`),
   );
   await new Promise((ok) => blog.listen(0, '127.0.0.1', ok));
@@ -96,6 +99,12 @@ async function coreChecks(siteUrl) {
     const post = await newPage(browser);
     await post.goto(`http://127.0.0.1:${blog.address().port}/post.html`);
     await post.locator(LIVE).getByRole('heading', { level: 2, name: SEED }).waitFor({ timeout: 15000 });
+    // The site holds the style sheet the code preloads, and the card uses it.
+    assert.equal(
+      await post.locator(LIVE).evaluate((el) => el.getRootNode().querySelector('link[rel="stylesheet"]').href),
+      `${siteUrl}embed.css`,
+    );
+    assert.equal(await post.locator(LIVE).evaluate((el) => getComputedStyle(el).containerType), 'inline-size');
     await post.locator(LIVE).getByRole('button', { name: 'Vote for Vercel AI Gateway' }).click();
     await post.waitForFunction(
       () => document.querySelector('[data-tool-compare]').shadowRoot.querySelector('.tcw:not([data-tc-prerendered]) [data-tc-key="vote-1"]')?.getAttribute('aria-pressed') === 'true',
