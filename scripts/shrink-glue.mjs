@@ -10,11 +10,13 @@
 // The names are renamed only where the glue uses them as wasm-bindgen
 // writes it (import-object keys, `wasm.<export>`), and the script fails the
 // build if any old name is left, so a future wasm-bindgen cannot break the
-// widget silently. Trunk's content hashes in the file names stay: they are
-// still unique to the source.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+// widget silently. The two files are then named after a hash of what they
+// hold (Trunk's hash is of what they held before this hook).
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transform } from '../tests/e2e/node_modules/esbuild/lib/main.js';
+import { CUSTOM, EXPORT, IMPORT, assemble, exportSection, exports, importSection, imports, sections } from './wasm-sections.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('usage: shrink-glue.mjs <dir> (or set TRUNK_STAGING_DIR)');
@@ -26,111 +28,6 @@ if (!wasmName || !jsName) throw new Error(`shrink-glue: no Wasm with its JS in $
 
 const wasm = await readFile(join(dir, wasmName));
 const js = await readFile(join(dir, jsName), 'utf8');
-
-// --- The Wasm binary: sections, and the import and export sections' entries.
-
-/** A reader over `bytes` from `at`. */
-function reader(bytes, at = 0) {
-  return {
-    get at() {
-      return at;
-    },
-    byte() {
-      return bytes[at++];
-    },
-    u32() {
-      let value = 0;
-      for (let shift = 0; ; shift += 7) {
-        const byte = bytes[at++];
-        value += (byte & 0x7f) * 2 ** shift;
-        if (!(byte & 0x80)) return value;
-      }
-    },
-    name() {
-      const length = this.u32();
-      const text = Buffer.from(bytes.subarray(at, at + length)).toString('utf8');
-      at += length;
-      return text;
-    },
-    skip(count) {
-      at += count;
-    },
-    limits() {
-      const flags = this.byte();
-      this.u32();
-      if (flags & 1) this.u32();
-    },
-  };
-}
-
-function u32(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return Buffer.from(out);
-}
-
-const name = (text) => {
-  const bytes = Buffer.from(text, 'utf8');
-  return Buffer.concat([u32(bytes.length), bytes]);
-};
-
-/** The module's sections as `{ id, body }`, in order. */
-function sections(module) {
-  const read = reader(module, 8);
-  const out = [];
-  while (read.at < module.length) {
-    const id = read.byte();
-    const size = read.u32();
-    out.push({ id, body: module.subarray(read.at, read.at + size) });
-    read.skip(size);
-  }
-  return out;
-}
-
-const CUSTOM = 0;
-const IMPORT = 2;
-const EXPORT = 7;
-
-/** Import entries as `{ module, field, desc }` (desc: its raw bytes). */
-function imports(body) {
-  const read = reader(body);
-  const count = read.u32();
-  const out = [];
-  for (let i = 0; i < count; i++) {
-    const module = read.name();
-    const field = read.name();
-    const from = read.at;
-    const kind = read.byte();
-    if (kind === 0) read.u32(); // function: type index
-    else if (kind === 1) (read.byte(), read.limits()); // table: element type, limits
-    else if (kind === 2) read.limits(); // memory
-    else if (kind === 3) (read.byte(), read.byte()); // global: type, mutability
-    else if (kind === 4) (read.byte(), read.u32()); // tag: attribute, type index
-    else throw new Error(`shrink-glue: import ${module}.${field} of unknown kind ${kind}`);
-    out.push({ module, field, desc: body.subarray(from, read.at) });
-  }
-  return out;
-}
-
-/** Export entries as `{ field, desc }`. */
-function exports(body) {
-  const read = reader(body);
-  const count = read.u32();
-  const out = [];
-  for (let i = 0; i < count; i++) {
-    const field = read.name();
-    const from = read.at;
-    read.byte();
-    read.u32();
-    out.push({ field, desc: body.subarray(from, read.at) });
-  }
-  return out;
-}
 
 // --- Short names: a, b, …, Z, aa, ab, … (only ever property keys, where
 // even a keyword such as `do` is a valid name).
@@ -145,10 +42,8 @@ function shortName(index) {
 }
 
 const all = sections(wasm);
-const importSection = all.find((s) => s.id === IMPORT);
-const exportSection = all.find((s) => s.id === EXPORT);
-const imported = imports(importSection.body);
-const exported = exports(exportSection.body);
+const imported = imports(all.find((s) => s.id === IMPORT).body);
+const exported = exports(all.find((s) => s.id === EXPORT).body);
 
 // wasm-bindgen names the module its imports come from after its own output
 // file (before Trunk hashed the name): the one module the Wasm imports from.
@@ -195,28 +90,28 @@ for (const old of renamedExports.keys()) {
 if (/\bwasm\[/.test(glue)) throw new Error('shrink-glue: the JS reads an export by a computed name');
 
 // --- The Wasm: the two sections rewritten, every other byte as it was.
-const importBody = Buffer.concat([
-  u32(imported.length),
-  ...imported.map(({ module, field, desc }) =>
-    module === glueModule ? Buffer.concat([name(MODULE), name(renamedImports.get(field)), desc]) : Buffer.concat([name(module), name(field), desc]),
-  ),
-]);
-const exportBody = Buffer.concat([
-  u32(exported.length),
-  ...exported.map(({ field, desc }) => Buffer.concat([name(renamedExports.get(field) ?? field), desc])),
-]);
-const rebuilt = Buffer.concat([
-  wasm.subarray(0, 8),
-  ...all.filter(({ id }) => id !== CUSTOM).map(({ id, body }) => {
-    const content = id === IMPORT ? importBody : id === EXPORT ? exportBody : body;
-    return Buffer.concat([Buffer.from([id]), u32(content.length), content]);
-  }),
-]);
+const importBody = importSection(
+  imported.map((entry) => (entry.module === glueModule ? { ...entry, module: MODULE, field: renamedImports.get(entry.field) } : entry)),
+);
+const exportBody = exportSection(exported.map((entry) => ({ ...entry, field: renamedExports.get(entry.field) ?? entry.field })));
+const rebuilt = assemble(
+  wasm,
+  all.filter(({ id }) => id !== CUSTOM).map(({ id, body }) => ({ id, body: id === IMPORT ? importBody : id === EXPORT ? exportBody : body })),
+);
 
 const { code } = await transform(glue, { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
-await writeFile(join(dir, wasmName), rebuilt);
-await writeFile(join(dir, jsName), code);
+
+// --- The names: Trunk hashed the files before this hook changed them, so
+// a change of the hook alone would publish other bytes under the same
+// names, which hosts let browsers cache for good (and an old JS with a new
+// Wasm cannot start). The pair is named after what it now holds.
+const hash = createHash('sha256').update(rebuilt).update(code).digest('hex').slice(0, 16);
+const stem = wasmName.replace(/-[0-9a-f]{16}_bg\.wasm$/, '');
+if (stem === wasmName) throw new Error(`shrink-glue: ${wasmName} is not named <name>-<16 hex digits>_bg.wasm`);
+await writeFile(join(dir, `${stem}-${hash}_bg.wasm`), rebuilt);
+await writeFile(join(dir, `${stem}-${hash}.js`), code);
+for (const old of [wasmName, jsName]) if (!old.includes(hash)) await rm(join(dir, old));
 console.log(
   `shrink-glue: ${renamedImports.size} imports and ${renamedExports.size} exports renamed; ` +
-    `Wasm ${wasm.length} → ${rebuilt.length} bytes, JS ${js.length} → ${code.length} bytes`,
+    `Wasm ${wasm.length} → ${rebuilt.length} bytes, JS ${js.length} → ${code.length} bytes; named ${stem}-${hash}`,
 );

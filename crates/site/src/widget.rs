@@ -92,8 +92,9 @@ impl Widget {
         std::str::from_utf8(bytes).map_err(|_| format!("the widget's {name} is not UTF-8"))
     }
 
-    /// Trunk's content-hashed `tool-compare-<hash>_bg.wasm` and the JS
-    /// bindings of the same hash.
+    /// The content-hashed `tool-compare-<hash>_bg.wasm` and the JS bindings
+    /// of the same hash (named by the widget build's scripts/shrink-glue.mjs
+    /// after what both hold).
     pub fn wasm_and_js(&self) -> Option<(&str, &str)> {
         self.files.iter().find_map(|(name, _)| {
             let stem = name.strip_suffix("_bg.wasm").filter(|stem| stem.starts_with("tool-compare-"))?;
