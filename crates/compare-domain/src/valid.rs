@@ -242,16 +242,19 @@ impl ValidCatalog {
         if let Some(all) = self.listed_curated() {
             return all;
         }
-        let mut pairs: Vec<(usize, Pair)> = self
-            .comparisons_by_pair
-            .values()
-            .map(|&i| {
-                let [a, b] = &self.catalog.comparisons[i].tools;
-                (i, Pair { a: self.tools_by_id[a], b: self.tools_by_id[b] })
+        // In the catalog's order, each pair where it is first curated (the
+        // comparison the card shows): no sort, whose code the Wasm would
+        // carry for this list alone.
+        self.catalog
+            .comparisons
+            .iter()
+            .enumerate()
+            .filter_map(|(i, comparison)| {
+                let [a, b] = &comparison.tools;
+                let pair = Pair { a: self.tools_by_id[a], b: self.tools_by_id[b] };
+                (self.comparisons_by_pair.get(&pair.unordered()) == Some(&i)).then_some(pair)
             })
-            .collect();
-        pairs.sort_by_key(|&(i, _)| i);
-        pairs.into_iter().map(|(_, pair)| pair).collect()
+            .collect()
     }
 
     /// The first curated comparison, or the first two tools when there is none.
@@ -373,6 +376,19 @@ mod tests {
         let catalog = seed();
         let pair = catalog.default_pair();
         assert!(std::ptr::eq(catalog.comparison(pair).unwrap(), catalog.comparison(pair.swapped()).unwrap()));
+    }
+
+    #[test]
+    fn curated_pairs_keep_the_catalog_order_and_a_repeated_pair_where_it_first_stands() {
+        let catalog = load_catalog(
+            r#"{"version":1,"tools":[{"id":"a","name":"A"},{"id":"b","name":"B"},{"id":"c","name":"C"}],
+                "comparisons":[{"tools":["c","b"]},{"tools":["a","b"]},{"tools":["b","c"],"question":"Again?"},
+                               {"tools":["c","a"]}]}"#,
+        )
+        .expect("a repeated pair is a warning");
+        let listed: Vec<_> = catalog.curated_pairs().into_iter().map(|pair| ids(&catalog, pair)).collect();
+        assert_eq!(listed, [("c", "b"), ("a", "b"), ("c", "a")]);
+        assert_eq!(catalog.comparison(catalog.curated_pairs()[0]).unwrap().question, None);
     }
 
     #[test]

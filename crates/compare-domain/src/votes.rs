@@ -2,7 +2,7 @@
 //! (the browser's `localStorage`, or memory when that fails) behind the
 //! small [`VoteStore`] interface so that every rule is tested natively.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::json::{self, ReadJson, Reader};
@@ -33,13 +33,13 @@ pub fn pair_key(a: &str, b: &str) -> String {
 /// catalog with a vote collector, what the collector has acknowledged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct VoteBook {
-    /// Pair key → tool id, plus the order votes were cast in, oldest first.
-    votes: BTreeMap<String, (u64, String)>,
-    next_seq: u64,
-    /// Pair key → the tool id the collector last answered `200` for (no
+    /// Pair key and tool id of each vote, oldest first, as stored. (Lists,
+    /// not maps: in the Wasm a map type and a sort by age cost ~12 KB of
+    /// code, and at most `MAX_STORED_PAIRS` entries are kept.)
+    votes: Vec<[String; 2]>,
+    /// Pair key and the tool id the collector last answered `200` for (no
     /// entry: it holds no vote of this reader). Where it differs from
-    /// `votes`, a change is still to be sent. (A list, not a map: in the
-    /// Wasm a second map type costs 8 KB of code; the list stays short.)
+    /// `votes`, a change is still to be sent.
     sent: Vec<[String; 2]>,
     /// This reader's random id at the collector, made at the first vote.
     voter: Option<String>,
@@ -123,7 +123,7 @@ pub struct VoteChange {
 
 impl VoteBook {
     pub fn vote(&self, a: &str, b: &str) -> Option<&str> {
-        self.votes.get(&pair_key(a, b)).map(|(_, tool)| tool.as_str())
+        tool_for(&self.votes, &pair_key(a, b))
     }
 
     /// The reader pressed "Vote for `tool`" on the pair `a`, `b`: a first
@@ -132,34 +132,32 @@ impl VoteBook {
     pub fn press(&mut self, a: &str, b: &str, tool: &str) -> VoteChange {
         debug_assert!(tool == a || tool == b);
         let key = pair_key(a, b);
-        let previous = self.votes.remove(&key).map(|(_, t)| t);
+        let previous = self.votes.iter().position(|[voted, _]| *voted == key).map(|at| {
+            let [_, tool] = self.votes.remove(at);
+            tool
+        });
         let current = (previous.as_deref() != Some(tool)).then(|| tool.to_string());
         if let Some(tool) = &current {
-            self.votes.insert(key, (self.next_seq, tool.clone()));
-            self.next_seq += 1;
+            self.votes.push([key, tool.clone()]);
             self.forget_oldest_beyond(MAX_STORED_PAIRS);
         }
         VoteChange { previous, current }
     }
 
     fn forget_oldest_beyond(&mut self, max: usize) {
-        while self.votes.len() > max {
-            let oldest = self.votes.iter().min_by_key(|(_, (seq, _))| *seq).map(|(k, _)| k.clone());
-            let Some(key) = oldest else { break };
-            self.votes.remove(&key);
+        let excess = self.votes.len().saturating_sub(max);
+        for [key, _] in self.votes.drain(..excess) {
             // The collector keeps that vote; this browser stops following it.
             self.sent.retain(|[sent, _]| *sent != key);
         }
     }
 
     pub fn encode(&self) -> String {
-        let mut votes: Vec<(&String, &(u64, String))> = self.votes.iter().collect();
-        votes.sort_by_key(|(_, (seq, _))| *seq);
         let mut out = format!("{{\"version\":{STORAGE_VERSION},\"votes\":");
-        write_entries(&mut out, votes.into_iter().map(|(key, (_, tool))| (key, tool)));
+        write_entries(&mut out, &self.votes);
         if !self.sent.is_empty() {
             out.push_str(",\"sent\":");
-            write_entries(&mut out, self.sent.iter().map(|[key, tool]| (key, tool)));
+            write_entries(&mut out, &self.sent);
         }
         if let Some(voter) = &self.voter {
             out.push_str(",\"voter\":");
@@ -171,11 +169,7 @@ impl VoteBook {
 
     /// The tool the collector holds this reader's vote for on the pair.
     pub fn acknowledged(&self, a: &str, b: &str) -> Option<&str> {
-        self.sent_for(&pair_key(a, b))
-    }
-
-    fn sent_for(&self, key: &str) -> Option<&str> {
-        self.sent.iter().find(|[sent, _]| sent == key).map(|[_, tool]| tool.as_str())
+        tool_for(&self.sent, &pair_key(a, b))
     }
 
     /// The collector answered `200` for `choice` on the pair.
@@ -191,11 +185,11 @@ impl VoteBook {
     /// differs from what it acknowledged, as `(a, b, choice)` with the
     /// pair's ids in key order and `None` for a withdrawal.
     pub fn unsent(&self) -> Vec<(String, String, Option<String>)> {
-        let voted = self.votes.iter().map(|(key, (_, tool))| (key, Some(tool)));
-        let withdrawn = self.sent.iter().map(|[key, _]| key).filter(|key| !self.votes.contains_key(*key));
+        let voted = self.votes.iter().map(|[key, tool]| (key, Some(tool)));
+        let withdrawn = self.sent.iter().map(|[key, _]| key).filter(|key| tool_for(&self.votes, key).is_none());
         voted
             .chain(withdrawn.map(|key| (key, None)))
-            .filter(|(key, choice)| self.sent_for(key) != choice.map(String::as_str))
+            .filter(|(key, choice)| tool_for(&self.sent, key) != choice.map(String::as_str))
             .filter_map(|(key, choice)| {
                 let (a, b) = key.split_once('|')?;
                 Some((a.to_string(), b.to_string(), choice.cloned()))
@@ -217,16 +211,21 @@ impl VoteBook {
         }
         let (stored, _) = json::read::<Stored>(text).map_err(|_| DecodeError::Corrupt)?;
         debug_assert_eq!(stored.version, STORAGE_VERSION as i64);
-        let mut book = VoteBook::default();
-        for [key, tool] in stored.votes {
-            if fits_its_pair(&key, &tool) {
-                book.votes.insert(key, (book.next_seq, tool));
-                book.next_seq += 1;
-            }
-        }
-        book.sent = stored.sent;
-        book.sent.retain(|[key, tool]| fits_its_pair(key, tool));
-        book.voter = stored.voter.filter(|voter| !voter.is_empty());
+        let mut votes = stored.votes;
+        votes.retain(|[key, tool]| fits_its_pair(key, tool));
+        // A pair stored twice (by hand) counts where it stands last, as a
+        // later press would have put it; found in one pass, as the storage
+        // may hold a great many entries.
+        let last: HashMap<String, usize> = votes.iter().enumerate().map(|(i, [key, _])| (key.clone(), i)).collect();
+        let mut at = 0;
+        votes.retain(|[key, _]| {
+            at += 1;
+            last[key] == at - 1
+        });
+        let mut sent = stored.sent;
+        sent.retain(|[key, tool]| fits_its_pair(key, tool));
+        let voter = stored.voter.filter(|voter| !voter.is_empty());
+        let mut book = VoteBook { votes, sent, voter };
         book.forget_oldest_beyond(MAX_STORED_PAIRS);
         Ok(book)
     }
@@ -238,10 +237,15 @@ fn fits_its_pair(key: &str, tool: &str) -> bool {
     (tool == a || tool == b) && a != b && pair_key(a, b) == key
 }
 
+/// The tool of the entry for the pair `key`, if there is one.
+fn tool_for<'e>(entries: &'e [[String; 2]], key: &str) -> Option<&'e str> {
+    entries.iter().find(|[entry, _]| entry == key).map(|[_, tool]| tool.as_str())
+}
+
 /// `[["<key>","<tool>"],…]`.
-fn write_entries<'e>(out: &mut String, entries: impl Iterator<Item = (&'e String, &'e String)>) {
+fn write_entries(out: &mut String, entries: &[[String; 2]]) {
     out.push('[');
-    for (i, (key, tool)) in entries.enumerate() {
+    for (i, [key, tool]) in entries.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -555,6 +559,19 @@ mod tests {
         assert_eq!(book.votes.len(), MAX_STORED_PAIRS);
         assert_eq!(book.vote("t0", "z"), None);
         assert_eq!(book.vote(&format!("t{MAX_STORED_PAIRS}"), "z"), Some("z"));
+        // Stored beyond the limit (by hand): the newest are read.
+        let entries: Vec<String> = (0..MAX_STORED_PAIRS + 5).map(|i| format!(r#"["t{i:05}|z","z"]"#)).collect();
+        let read = VoteBook::decode(&format!(r#"{{"version":1,"votes":[{}]}}"#, entries.join(","))).unwrap();
+        assert_eq!(read.votes.len(), MAX_STORED_PAIRS);
+        assert_eq!((read.vote("t00004", "z"), read.vote("t00005", "z")), (None, Some("z")));
+    }
+
+    #[test]
+    fn a_pair_stored_twice_counts_where_it_stands_last() {
+        let text = r#"{"version":1,"votes":[["a|b","a"],["a|c","c"],["a|b","b"],["a|b","zzz"]]}"#;
+        let book = VoteBook::decode(text).unwrap();
+        assert_eq!(book.vote("a", "b"), Some("b"));
+        assert!(book.encode().starts_with(r#"{"version":1,"votes":[["a|c","c"],["a|b","b"]]"#), "{}", book.encode());
     }
 
     #[test]
