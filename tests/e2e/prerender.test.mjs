@@ -350,6 +350,30 @@ test('a pre-rendered card never scrolled near never downloads the Wasm; the firs
   assert.deepEqual(page.errors, []);
 });
 
+for (const [where, path] of [['the standalone page', ''], ["a pair's page", 'vercel-ai-gateway-vs-litellm.html']]) {
+  test(`on ${where}, the Wasm and the catalog are asked for once the first content is on screen, not beside its paint`, async () => {
+    const page = await newPage(browser);
+    // Registered before embed.js's own observer, so it is told first.
+    await page.addInitScript(() => {
+      new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length) window.firstContentShownAt ??= performance.now();
+      }).observe({ type: 'paint' });
+    });
+    await page.goto(widgetHost.url + path);
+    await page.locator(LIVE).first().waitFor({ state: 'attached', timeout: 15000 });
+    const { shown, requests } = await page.evaluate(() => ({
+      shown: window.firstContentShownAt,
+      requests: performance
+        .getEntriesByType('resource')
+        .filter((entry) => /_bg\.wasm$|\/catalog\.json$/.test(entry.name))
+        .map((entry) => [entry.name.split('/').pop(), entry.startTime]),
+    }));
+    assert.equal(requests.length, 2, JSON.stringify(requests));
+    for (const [file, at] of requests) assert.ok(at >= shown, `${file} asked for at ${at} ms, before the first content was shown at ${shown} ms`);
+    assert.deepEqual(page.errors, []);
+  });
+}
+
 test('a click alone on a card far below the fold starts it and is done once the widget is live', async () => {
   const page = await newPage(browser);
   await page.goto(`${blog.origin}/far.html`);
