@@ -34,7 +34,7 @@ pub fn pair_key(a: &str, b: &str) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct VoteBook {
     /// Pair key and tool id of each vote, oldest first, as stored. (Lists,
-    /// not maps: in the Wasm a map type and a sort by age cost ~12 KB of
+    /// not maps: a map type and a sort by age cost the Wasm several KB of
     /// code, and at most `MAX_STORED_PAIRS` entries are kept.)
     votes: Vec<[String; 2]>,
     /// Pair key and the tool id the collector last answered `200` for (no
@@ -146,10 +146,13 @@ impl VoteBook {
 
     fn forget_oldest_beyond(&mut self, max: usize) {
         let excess = self.votes.len().saturating_sub(max);
-        for [key, _] in self.votes.drain(..excess) {
-            // The collector keeps that vote; this browser stops following it.
-            self.sent.retain(|[sent, _]| *sent != key);
+        if excess == 0 {
+            return;
         }
+        // The collector keeps those votes; this browser stops following them.
+        let forgotten: HashMap<String, usize> =
+            self.votes.drain(..excess).enumerate().map(|(i, [key, _])| (key, i)).collect();
+        self.sent.retain(|[sent, _]| !forgotten.contains_key(sent));
     }
 
     pub fn encode(&self) -> String {
@@ -555,9 +558,12 @@ mod tests {
         let mut book = VoteBook::default();
         for i in 0..=MAX_STORED_PAIRS {
             book.press(&format!("t{i}"), "z", "z");
+            book.acknowledge(&format!("t{i}"), "z", Some("z"));
         }
         assert_eq!(book.votes.len(), MAX_STORED_PAIRS);
         assert_eq!(book.vote("t0", "z"), None);
+        assert_eq!(book.acknowledged("t0", "z"), None, "a forgotten vote is no longer followed at the collector");
+        assert_eq!(book.acknowledged("t1", "z"), Some("z"));
         assert_eq!(book.vote(&format!("t{MAX_STORED_PAIRS}"), "z"), Some("z"));
         // Stored beyond the limit (by hand): the newest are read.
         let entries: Vec<String> = (0..MAX_STORED_PAIRS + 5).map(|i| format!(r#"["t{i:05}|z","z"]"#)).collect();
