@@ -1,6 +1,7 @@
 // Sizes are deterministic, so they are checked here; timings are not (they
 // are measured by bench/run.sh and recorded in bench/results/).
 import { test } from 'node:test';
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -51,6 +52,18 @@ test('the widget loads no more than its gzipped size ceiling', async () => {
     if (name.endsWith('.wasm')) assert.ok(gzip <= WASM_CEILING_GZIP_BYTES, `Wasm ${gzip} B gzipped > ${WASM_CEILING_GZIP_BYTES} B`);
   }
   assert.ok(total <= CEILING_GZIP_BYTES, `${total} B gzipped > ${CEILING_GZIP_BYTES} B (${sizes.join('; ')})`);
+});
+
+test("the Wasm and its JS leave out wasm-streams' unused classes and are named after the bytes they hold", async () => {
+  const names = await readdir(DIST);
+  const wasm = names.find((name) => name.endsWith('_bg.wasm'));
+  const js = wasm.replace(/_bg\.wasm$/, '.js');
+  const [wasmBytes, jsText] = await Promise.all([readFile(join(DIST, wasm)), readFile(join(DIST, js), 'utf8')]);
+  // Leptos brings them (server_fn's browser feature); the widget never calls them.
+  assert.ok(!/IntoUnderlying/.test(jsText), `${js} still holds wasm-streams' classes`);
+  // A browser keeps a hashed file for good: other bytes need another name.
+  const hash = createHash('sha256').update(wasmBytes).update(jsText).digest('hex').slice(0, 16);
+  assert.equal(wasm, `tool-compare-widget-${hash}_bg.wasm`);
 });
 
 test('embed.js stays within 6 KB gzipped', async () => {
