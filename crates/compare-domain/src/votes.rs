@@ -186,7 +186,8 @@ impl VoteBook {
 
     /// The changes the collector has yet to hear: each pair whose vote
     /// differs from what it acknowledged, as `(a, b, choice)` with the
-    /// pair's ids in key order and `None` for a withdrawal.
+    /// pair's ids in key order and `None` for a withdrawal; votes in the
+    /// order cast, then withdrawals.
     pub fn unsent(&self) -> Vec<(String, String, Option<String>)> {
         let voted = self.votes.iter().map(|[key, tool]| (key, Some(tool)));
         let withdrawn = self.sent.iter().map(|[key, _]| key).filter(|key| tool_for(&self.votes, key).is_none());
