@@ -12,27 +12,22 @@
 // asks for. The script fails the build where the JS or the Wasm is not as
 // expected, and checks that every export the JS still uses is there.
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EXPORT, IMPORT, assemble, exportSection, exports, imports, sections } from './wasm-sections.mjs';
+import { EXPORT, IMPORT, assemble, exportSection, exports, imports, sections, stagedWidget } from './wasm-sections.mjs';
 
 /** wasm-streams' classes (`wasm_streams::readable`, `::writable`). */
 const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 const WASM_OPT_VERSION = '132';
 
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error('usage: drop-unused-exports.mjs <dir> (or set TRUNK_STAGING_DIR)');
 const fail = (why) => {
   throw new Error(`drop-unused-exports: ${why}`);
 };
 
-const names = await readdir(dir);
-const wasmName = names.find((name) => name.endsWith('_bg.wasm'));
-const jsName = wasmName && names.find((name) => name === wasmName.replace(/_bg\.wasm$/, '.js'));
-if (!wasmName || !jsName) fail(`no Wasm with its JS in ${dir}: ${names.join(', ')}`);
-const wasmPath = join(dir, wasmName);
-const wasm = await readFile(wasmPath);
-let js = await readFile(join(dir, jsName), 'utf8');
+const staged = await stagedWidget('drop-unused-exports.mjs');
+const { dir, jsName, wasm } = staged;
+const wasmPath = join(dir, staged.wasmName);
+let js = staged.js;
 
 // A class's exports: its methods (`<class>_<method>`) and its destructor.
 const prefixes = UNUSED_CLASSES.map((cls) => cls.toLowerCase());

@@ -13,21 +13,12 @@
 // widget silently. The two files are then named after a hash of what they
 // hold (Trunk's hash is of what they held before this hook).
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transform } from '../tests/e2e/node_modules/esbuild/lib/main.js';
-import { CUSTOM, EXPORT, IMPORT, assemble, exportSection, exports, importSection, imports, sections } from './wasm-sections.mjs';
+import { CUSTOM, EXPORT, IMPORT, assemble, exportSection, exports, importSection, imports, sections, stagedWidget } from './wasm-sections.mjs';
 
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error('usage: shrink-glue.mjs <dir> (or set TRUNK_STAGING_DIR)');
-
-const names = await readdir(dir);
-const wasmName = names.find((name) => name.endsWith('_bg.wasm'));
-const jsName = wasmName && names.find((name) => name === wasmName.replace(/_bg\.wasm$/, '.js'));
-if (!wasmName || !jsName) throw new Error(`shrink-glue: no Wasm with its JS in ${dir}: ${names.join(', ')}`);
-
-const wasm = await readFile(join(dir, wasmName));
-const js = await readFile(join(dir, jsName), 'utf8');
+const { dir, wasmName, jsName, wasm, js } = await stagedWidget('shrink-glue.mjs');
 
 // --- Short names: a, b, …, Z, aa, ab, … (only ever property keys, where
 // even a keyword such as `do` is a valid name).

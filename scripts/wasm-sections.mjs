@@ -1,7 +1,26 @@
 // Reading and writing the parts of a Wasm binary that the release build's
 // post-build steps change (scripts/drop-unused-exports.mjs,
 // scripts/shrink-glue.mjs): its sections, and the entries of its import and
-// export sections. Every other byte is kept as it was.
+// export sections. Every other byte is kept as it was. Also where those
+// steps find the Wasm and its JS.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * The Wasm and its wasm-bindgen JS in the staging folder given to `script`
+ * (its first argument, or Trunk's `TRUNK_STAGING_DIR`): their names and
+ * contents.
+ */
+export async function stagedWidget(script) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error(`usage: ${script} <dir> (or set TRUNK_STAGING_DIR)`);
+  const names = await readdir(dir);
+  const wasmName = names.find((name) => name.endsWith('_bg.wasm'));
+  const jsName = wasmName && names.find((name) => name === wasmName.replace(/_bg\.wasm$/, '.js'));
+  if (!wasmName || !jsName) throw new Error(`${script}: no Wasm with its JS in ${dir}: ${names.join(', ')}`);
+  const [wasm, js] = await Promise.all([readFile(join(dir, wasmName)), readFile(join(dir, jsName), 'utf8')]);
+  return { dir, wasmName, jsName, wasm, js };
+}
 
 export const CUSTOM = 0;
 export const IMPORT = 2;
