@@ -11,14 +11,17 @@
 // the layout shift after it (the hand-over with a vote made before it),
 // and when the live card shows the vote.
 // Start-up is broken down by phase from resource timing and the widget's
-// performance marks.
-// Usage: node bench/phone.mjs <dist> <results dir> [--before <dist>] [--name <file stem>]
+// performance marks. Also the card pasted into a post with the script tag
+// (the snippet); with --floor each twin with a one-line inline vote, what
+// no design can take away; with --older-codes the embed codes of stops
+// 35–37 and before.
+// Usage: node bench/phone.mjs <dist> <results dir> [--before <dist>] [--name <file stem>] [--floor] [--older-codes]
 import { readFile, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serveStatic } from '../tests/e2e/harness.mjs';
-import { blogPage, seedEmbed, seedTwin, twinSite } from './twins.mjs';
+import { blogPage, FLOOR_SCRIPT, seedEmbed, seedSnippet, seedTwin, twinSite } from './twins.mjs';
 import { PHONE, throttleToPhone } from './phone-profile.mjs';
 
 // web-vitals' IIFE build, made global (Playwright runs an init script in a
@@ -29,10 +32,16 @@ const WEB_VITALS =
 
 const { positionals, values: options } = parseArgs({
   allowPositionals: true,
-  options: { before: { type: 'string' }, name: { type: 'string', default: 'phone' }, 'tap-after': { type: 'string', default: '0' } },
+  options: {
+    before: { type: 'string' },
+    name: { type: 'string', default: 'phone' },
+    'tap-after': { type: 'string', default: '0' },
+    floor: { type: 'boolean', default: false },
+    'older-codes': { type: 'boolean', default: false },
+  },
 });
 const [dist, resultsDir] = positionals;
-if (!dist || !resultsDir) throw new Error('usage: phone.mjs <dist> <results> [--before <dist>] [--name <stem>] [--tap-after <ms>]');
+if (!dist || !resultsDir) throw new Error('usage: phone.mjs <dist> <results> [--before <dist>] [--name <stem>] [--tap-after <ms>] [--floor] [--older-codes]');
 /** How long after the vote shows the reader taps it: 0, at once (the worst case); or a reader's reading time. */
 const TAP_AFTER = Number(options['tap-after']);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -117,6 +126,8 @@ async function main() {
       // What the build before gave (it wrote no embed.css).
       '/embed-before.html': blogPage(seedEmbed(before?.url, { preload: 'fragment' })),
       '/twin.html': blogPage(seedTwin(widget.url, site)),
+      '/snippet.html': blogPage(seedSnippet(widget.url, site)),
+      '/floor.html': blogPage(seedTwin(widget.url, site) + FLOOR_SCRIPT),
     },
   });
   const pair = 'smollm3-vs-vercel-ai-gateway.html';
@@ -124,9 +135,26 @@ async function main() {
     { name: 'standalone page (index.html)', url: widget.url, twin: `${widget.url}twin-index.html` },
     { name: "the pair's own page", url: `${widget.url}${pair}`, twin: `${widget.url}twin-${pair}` },
     { name: 'script embed with its card fragment (style sheet and fragment preloaded)', url: `${blog.origin}/embed.html`, twin: `${blog.origin}/twin.html` },
-    { name: 'the same, fragment preloaded only (the code of stops 35–37)', url: `${blog.origin}/embed-fragment-preload.html`, twin: `${blog.origin}/twin.html` },
-    { name: 'the same without preloads', url: `${blog.origin}/embed-no-preload.html`, twin: `${blog.origin}/twin.html` },
+    { name: 'the card pasted with the script tag (`tool-compare snippet`)', url: `${blog.origin}/snippet.html`, twin: `${blog.origin}/twin.html` },
   ];
+  // The embed codes blogs may still carry from before stop 38.
+  if (options['older-codes']) {
+    scenarios.push(
+      { name: 'the same, fragment preloaded only (the code of stops 35–37)', url: `${blog.origin}/embed-fragment-preload.html`, twin: `${blog.origin}/twin.html` },
+      { name: 'the same without preloads', url: `${blog.origin}/embed-no-preload.html`, twin: `${blog.origin}/twin.html` },
+    );
+  }
+  // The least any script could add: each twin with an inline script (nothing
+  // to download) that shows the button pressed and nothing else. The
+  // distance from its twin is the scroll, the tap and the frames, which no
+  // design can take away; the widget's own cost is what it adds to that.
+  if (options.floor) {
+    scenarios.push(
+      { name: 'floor: the standalone page\'s twin with a one-line vote', url: `${widget.url}floor-index.html`, twin: `${widget.url}twin-index.html`, live: false },
+      { name: 'floor: the pair\'s twin with a one-line vote', url: `${widget.url}floor-${pair}`, twin: `${widget.url}twin-${pair}`, live: false },
+      { name: 'floor: the script embed\'s twin with a one-line vote', url: `${blog.origin}/floor.html`, twin: `${blog.origin}/twin.html`, live: false },
+    );
+  }
   if (before) {
     scenarios.push(
       { name: 'before: standalone page', url: before.url, twin: `${widget.url}twin-index.html` },
@@ -142,7 +170,7 @@ async function main() {
   });
 
   /** One load on the phone profile; `tap`: tap the first vote button as soon as the content shows. */
-  async function load(url, tap) {
+  async function load(url, tap, live = true) {
     const context = await browser.newContext({ viewport: PHONE.viewport, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -164,7 +192,8 @@ async function main() {
     await page.waitForFunction(() => window.benchFirstContent !== undefined, null, { timeout: 60000, polling: 10 });
     const result = { firstContent: await page.evaluate(() => window.benchFirstContent) };
     if (tap) {
-      await page.waitForFunction(() => window.benchLiveEffect !== undefined, null, { timeout: 60000 });
+      if (live) await page.waitForFunction(() => window.benchLiveEffect !== undefined, null, { timeout: 60000 });
+      else await page.waitForFunction(() => window.benchTapEffect !== undefined, null, { timeout: 60000 });
       // The live card settles; web-vitals reports the interaction once painted.
       await page.waitForTimeout(500);
       Object.assign(
@@ -208,7 +237,7 @@ async function main() {
       const runs = [];
       const twins = [];
       for (let run = 0; run < RUNS; run++) {
-        runs.push(await load(scenario.url, true));
+        runs.push(await load(scenario.url, true, scenario.live ?? true));
         twins.push(await load(scenario.twin, false));
       }
       const m = (key) => median(runs.map((r) => r[key]));

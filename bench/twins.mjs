@@ -18,12 +18,24 @@ export async function twinSite(dist) {
   await cp(dist, root, { recursive: true });
   const withoutScript = (html) => html.replace(/<script type="module" src="\.\/embed\.js"[^>]*><\/script>/, '');
   for (const page of PAGES) {
-    await writeFile(join(root, `twin-${page}`), withoutScript(await readFile(join(root, page), 'utf8')));
+    const twin = withoutScript(await readFile(join(root, page), 'utf8'));
+    await writeFile(join(root, `twin-${page}`), twin);
+    await writeFile(join(root, `floor-${page}`), twin.replace('</head>', `${FLOOR_SCRIPT}</head>`));
   }
   const styleSheet = (await readdir(root)).find((name) => /^widget-.*\.css$/.test(name));
   const fragment = await readFile(join(root, 'cards/smollm3-vs-vercel-ai-gateway.html'), 'utf8');
   return { root, styleSheet, fragment };
 }
+
+/**
+ * The least a script can do for a vote: inline (nothing to download), it
+ * shows the first vote button pressed on a click and does nothing else,
+ * neither storing nor counting. The benchmark's floor.
+ */
+export const FLOOR_SCRIPT = `<script>addEventListener('click', (event) => {
+  const button = event.composedPath()[0]?.closest?.('[data-tc-key="vote-0"]');
+  if (button) button.setAttribute('aria-pressed', 'true');
+}, true);</script>`;
 
 /** A handler serving a blog post with `body` between two paragraphs. */
 export const blogPage = (body) => (req, res) =>
@@ -43,6 +55,14 @@ export const seedEmbed = (url, { preload = 'both' } = {}) =>
   (preload === 'both' ? `<link rel="preload" href="${url}embed.css" as="style">` : '') +
   (preload ? `<link rel="preload" href="${url}cards/smollm3-vs-vercel-ai-gateway.html" as="fetch" crossorigin>` : '') +
   `<div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway"></div><script type="module" src="${url}embed.js"></script>`;
+
+/**
+ * The seed pair's card pasted into the post with the script tag, as
+ * `tool-compare snippet … --widget-url <url>` prints it.
+ */
+export const seedSnippet = (url, site) =>
+  seedTwin(url, site).replace('<div data-tool-compare>', '<div data-tool-compare data-a="smollm3" data-b="vercel-ai-gateway" data-theme="auto">') +
+  `<script type="module" src="${url}embed.js"></script>`;
 
 /** The script embed's twin: the seed card in a declarative shadow root. */
 export const seedTwin = (url, { styleSheet, fragment }) =>
