@@ -724,6 +724,9 @@ async function mount(el) {
   preloadData(el);
   try {
     const [bindings] = await Promise.all([loadRuntime(), sheetLoaded(styleSheet(el.shadowRoot))]);
+    // Mounted in a task of its own, not the one that started the Wasm: two
+    // shorter tasks, with a tap answered between them (as the page's start).
+    await new Promise((resolve) => setTimeout(resolve));
     if (!el.isConnected || embeds.get(el) !== state) return;
     state.widget = bindings.mount_embed(el, DEFAULT_CATALOG);
     state.phase = 'live';
