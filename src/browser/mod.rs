@@ -126,11 +126,8 @@ pub fn start_standalone_page() {
     if page_url::is_iframe_embed() {
         iframe_height::report_height_to_parent(&host);
     }
-    // In a task of its own, not the one that instantiated the Wasm: on a
-    // phone each is 50–150 ms (most of it the Wasm compiling its functions
-    // on their first call), and Lighthouse's total blocking time counts
-    // what is over 50 ms of each task; a tap on the pre-rendered card is
-    // also answered between them.
+    // In a task of its own, not the one that instantiated the Wasm: two
+    // shorter tasks, as in `CatalogSession::start`.
     set_timeout(
         move || {
             if let Ok(mounted) = mount(&host, WidgetConfig::from_page_url()) {
