@@ -16,6 +16,7 @@
 // no design can take away; with --older-codes the embed codes of stops
 // 35–37 and before.
 // Usage: node bench/phone.mjs <dist> <results dir> [--before <dist>] [--name <file stem>] [--floor] [--older-codes]
+import { existsSync } from 'node:fs';
 import { readFile, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -117,14 +118,16 @@ async function main() {
   const cors = { 'access-control-allow-origin': '*' };
   const widget = await serveStatic({ root: site.root, headers: cors, gzip: true });
   const before = options.before && (await serveStatic({ root: options.before, headers: cors, gzip: true }));
+  // The Share panel's code of the build before: with embed.css preloaded
+  // where that build wrote one (from stop 38), else the fragment only.
+  const beforePreloads = options.before && existsSync(join(options.before, 'embed.css')) ? 'both' : 'fragment';
   const blog = await serveStatic({
     prefix: '/none/',
     extra: {
       '/embed.html': blogPage(seedEmbed(widget.url)),
       '/embed-fragment-preload.html': blogPage(seedEmbed(widget.url, { preload: 'fragment' })),
       '/embed-no-preload.html': blogPage(seedEmbed(widget.url, { preload: false })),
-      // What the build before gave (it wrote no embed.css).
-      '/embed-before.html': blogPage(seedEmbed(before?.url, { preload: 'fragment' })),
+      '/embed-before.html': blogPage(seedEmbed(before?.url, { preload: beforePreloads })),
       '/twin.html': blogPage(seedTwin(widget.url, site)),
       '/snippet.html': blogPage(seedSnippet(widget.url, site)),
       '/floor.html': blogPage(seedTwin(widget.url, site) + FLOOR_SCRIPT),
