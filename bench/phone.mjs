@@ -119,7 +119,7 @@ async function main() {
   const widget = await serveStatic({ root: site.root, headers: cors, gzip: true });
   const before = options.before && (await serveStatic({ root: options.before, headers: cors, gzip: true }));
   // The Share panel's code of the build before: with embed.css preloaded
-  // where that build wrote one (from stop 38), else the fragment only.
+  // where that build wrote one, else the fragment only.
   const beforePreloads = options.before && existsSync(join(options.before, 'embed.css')) ? 'both' : 'fragment';
   const blog = await serveStatic({
     prefix: '/none/',
