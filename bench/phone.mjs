@@ -24,6 +24,7 @@ import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { serveStatic } from '../tests/e2e/harness.mjs';
 import { blogPage, FLOOR_SCRIPT, seedEmbed, seedSnippet, seedTwin, twinSite } from './twins.mjs';
 import { PHONE, throttleToPhone } from './phone-profile.mjs';
+import { median, round } from './medians.mjs';
 
 // web-vitals' IIFE build, made global (Playwright runs an init script in a
 // function of its own, where its `var` would stay local).
@@ -48,11 +49,6 @@ const TAP_AFTER = Number(options['tap-after']);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 
-const median = (values) => {
-  const present = values.filter((v) => v != null).sort((a, b) => a - b);
-  return present.length ? present[Math.floor(present.length / 2)] : null;
-};
-const round = (x, digits = 0) => (x == null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
 /**
  * Runs in every page before its scripts: the first frame with the card's
